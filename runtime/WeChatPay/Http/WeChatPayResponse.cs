@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace WeChatPay;
+
+/// <summary>
+/// A response whose signature has been verified. <see cref="Body"/> holds exactly the bytes that were verified;
+/// deserialization always starts from them.
+/// </summary>
+public class WeChatPayResponse
+{
+    /// <summary>Creates a response.</summary>
+    public WeChatPayResponse(HttpStatusCode statusCode, HttpResponseHeaders headers, ReadOnlyMemory<byte> body)
+    {
+        StatusCode = statusCode;
+        Headers = headers;
+        Body = body;
+        RequestId = headers.TryGetValues("Request-ID", out var values) ? values.FirstOrDefault() : null;
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The response headers.</summary>
+    public HttpResponseHeaders Headers { get; }
+
+    /// <summary>WeChat Pay's <c>Request-ID</c> header, to quote when asking WeChat Pay support.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The verified body bytes.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Deserializes the verified body.</summary>
+    /// <exception cref="WeChatPayException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T Deserialize<T>(JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            var value = JsonSerializer.Deserialize(Body.Span, typeInfo);
+            return value ?? throw new JsonException("The response body is JSON null.");
+        }
+        catch (JsonException ex)
+        {
+            throw new WeChatPayException(
+                $"The verified response body could not be read as {typeof(T).Name}: {ex.Message}",
+                StatusCode, RequestId, ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"WeChatPayResponse {{ StatusCode = {(int)StatusCode}, RequestId = {RequestId}, Length = {Body.Length} }}";
+}
+
+/// <summary>A verified response together with its deserialized body.</summary>
+public sealed class WeChatPayResponse<T> : WeChatPayResponse
+{
+    /// <summary>Wraps a verified response and its deserialized value.</summary>
+    public WeChatPayResponse(WeChatPayResponse response, T value)
+        : base(response.StatusCode, response.Headers, response.Body)
+    {
+        Value = value;
+    }
+
+    /// <summary>The deserialized body.</summary>
+    public T Value { get; }
+}

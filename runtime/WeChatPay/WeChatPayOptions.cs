@@ -1,0 +1,70 @@
+namespace WeChatPay;
+
+/// <summary>Which family of algorithms the merchant uses with WeChat Pay.</summary>
+public enum SignatureScheme
+{
+    /// <summary><c>WECHATPAY2-SHA256-RSA2048</c>: RSA signatures, AEAD_AES_256_GCM, RSA-OAEP sensitive fields.</summary>
+    Rsa = 0,
+
+    /// <summary><c>WECHATPAY2-SM2-WITH-SM3</c> (国密): SM2 signatures, AEAD_SM4_GCM, SM2 sensitive fields.</summary>
+    ShangMi = 1,
+}
+
+/// <summary>
+/// Everything a <see cref="WeChatPayClient"/> needs to talk to WeChat Pay API v3 for one merchant.
+/// <see cref="ToString"/> never prints key material or the APIv3 key.
+/// </summary>
+public sealed class WeChatPayOptions
+{
+    /// <summary>The default gateway.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.mch.weixin.qq.com/");
+
+    /// <summary>The merchant ID (<c>mchid</c>).</summary>
+    public string MerchantId { get; set; } = "";
+
+    /// <summary>The serial number of the merchant API certificate (<c>serial_no</c>).</summary>
+    public string MerchantSerialNumber { get; set; } = "";
+
+    /// <summary>The merchant private key as PEM text (the content of <c>apiclient_key.pem</c>).</summary>
+    public string? MerchantPrivateKey { get; set; }
+
+    /// <summary>The path of the merchant private key PEM file, used when <see cref="MerchantPrivateKey"/> is not set.</summary>
+    public string? MerchantPrivateKeyPath { get; set; }
+
+    /// <summary>The passphrase of an encrypted PKCS#8 merchant private key.</summary>
+    public string? MerchantPrivateKeyPassphrase { get; set; }
+
+    /// <summary>The APIv3 key (32 characters), used to decrypt certificates and notifications.</summary>
+    public string? ApiV3Key { get; set; }
+
+    /// <summary>RSA (the default) or ShangMi (国密).</summary>
+    public SignatureScheme SignatureScheme { get; set; } = SignatureScheme.Rsa;
+
+    /// <summary>The ID of the WeChat Pay public key (<c>PUB_KEY_ID_…</c>), for public-key mode.</summary>
+    public string? PublicKeyId { get; set; }
+
+    /// <summary>The WeChat Pay public key as PEM text (the content of <c>pub_key.pem</c>), for public-key mode.</summary>
+    public string? PlatformPublicKey { get; set; }
+
+    /// <summary>The path of the WeChat Pay public key PEM file, used when <see cref="PlatformPublicKey"/> is not set.</summary>
+    public string? PlatformPublicKeyPath { get; set; }
+
+    /// <summary>Platform certificates as PEM text, for certificate mode. Both modes may be configured at once.</summary>
+    public IList<string> PlatformCertificates { get; set; } = new List<string>();
+
+    /// <summary>Download platform certificates from <c>GET /v3/certificates</c> and keep them fresh. Needs <see cref="ApiV3Key"/>.</summary>
+    public bool DownloadPlatformCertificates { get; set; }
+
+    /// <summary>How often downloaded platform certificates are refreshed. Default 12 hours.</summary>
+    public TimeSpan CertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The gateway, <c>https://api.mch.weixin.qq.com/</c> by default. Endpoint paths are relative to it.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>The clock used for signing timestamps and for the verification window. Tests replace it.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"WeChatPayOptions {{ MerchantId = {MerchantId}, MerchantSerialNumber = {MerchantSerialNumber}, SignatureScheme = {SignatureScheme}, PublicKeyId = {PublicKeyId}, BaseAddress = {BaseAddress} }}";
+}
