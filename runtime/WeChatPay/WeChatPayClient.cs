@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace WeChatPay;
 
 /// <summary>
@@ -7,38 +9,280 @@ namespace WeChatPay;
 /// </summary>
 public sealed partial class WeChatPayClient : IDisposable
 {
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly MerchantPrivateKey _merchantKey;
+    private readonly RequestSigner _signer;
+    private readonly PlatformKeyStore _keys;
+    private readonly SignatureVerifier _verifier;
+    private readonly PlatformCertificateManager? _certificates;
+    private readonly string _baseAddress;
+    private readonly string _basePath;
+
+    /// <summary>Whether the chain is known to hold a <see cref="WeChatPaySigningHandler"/> (then the client never signs ahead).</summary>
+    private volatile bool _signingHandlerInChain;
+
     /// <summary>Creates a client that owns its HTTP stack, optionally over <paramref name="handler"/>.</summary>
+    /// <remarks>
+    /// A <see cref="WeChatPaySigningHandler"/> is inserted just above the innermost (non-delegating) handler of
+    /// <paramref name="handler"/>'s chain, unless the chain already has one, so that every resend is re-signed.
+    /// The client takes ownership of <paramref name="handler"/> and disposes it.
+    /// </remarks>
     /// <exception cref="WeChatPayConfigurationException">The options or a key in them are invalid.</exception>
     public WeChatPayClient(WeChatPayOptions options, HttpMessageHandler? handler = null)
-        => throw new NotImplementedException("TODO(pipeline)");
+        : this(options, CreateHttpClient(handler), ownsHttp: true, signingHandlerInChain: true)
+    {
+    }
 
     /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/>.</summary>
+    /// <remarks>
+    /// The client sends absolute URIs, so <paramref name="httpClient"/>'s <see cref="HttpClient.BaseAddress"/> is not
+    /// used. If its handler chain contains a <see cref="WeChatPaySigningHandler"/> (innermost), every resend is
+    /// re-signed; otherwise each call is signed once, before sending. The client does not dispose <paramref name="httpClient"/>.
+    /// </remarks>
     /// <exception cref="WeChatPayConfigurationException">The options or a key in them are invalid.</exception>
     public WeChatPayClient(WeChatPayOptions options, HttpClient httpClient)
-        => throw new NotImplementedException("TODO(pipeline)");
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), ownsHttp: false, signingHandlerInChain: false)
+    {
+    }
 
-    /// <summary>Signs and sends <paramref name="request"/>, verifies the response and returns it.</summary>
-    /// <exception cref="WeChatPayApiException">WeChat Pay answered with a non-2xx status.</exception>
-    /// <exception cref="WeChatPayVerificationException">The response failed verification.</exception>
-    public Task<WeChatPayResponse> SendAsync(WeChatPayRequest request, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("TODO(pipeline)");
+    private WeChatPayClient(WeChatPayOptions options, HttpClient http, bool ownsHttp, bool signingHandlerInChain)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var time = options.TimeProvider ?? throw new WeChatPayConfigurationException("WeChatPayOptions.TimeProvider must not be null.");
+            MerchantId = Required(options.MerchantId, nameof(WeChatPayOptions.MerchantId), "the merchant ID (mchid), for example 1900000001");
+            MerchantSerialNumber = Required(options.MerchantSerialNumber, nameof(WeChatPayOptions.MerchantSerialNumber), "the serial number of the merchant API certificate");
+            Scheme = options.SignatureScheme;
+            if (Scheme is not (SignatureScheme.Rsa or SignatureScheme.ShangMi))
+                throw new WeChatPayConfigurationException($"WeChatPayOptions.SignatureScheme has the undefined value {(int)Scheme}; use Rsa or ShangMi.");
+            (_baseAddress, _basePath) = NormalizeBaseAddress(options.BaseAddress);
+            ApiV3Key = ValidateApiV3Key(options.ApiV3Key);
 
-    /// <summary>The synchronous form of <see cref="SendAsync"/>, through <see cref="HttpClient.Send(HttpRequestMessage, CancellationToken)"/>.</summary>
-    public WeChatPayResponse Send(WeChatPayRequest request, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException("TODO(pipeline)");
+            if (options.DownloadPlatformCertificates && ApiV3Key is null)
+                throw new WeChatPayConfigurationException("WeChatPayOptions.DownloadPlatformCertificates needs WeChatPayOptions.ApiV3Key, which decrypts the downloaded certificates.");
+            if (options.DownloadPlatformCertificates && options.CertificateRefreshInterval <= TimeSpan.Zero)
+                throw new WeChatPayConfigurationException("WeChatPayOptions.CertificateRefreshInterval must be positive (the default is 12 hours).");
+
+            var configured = LoadPlatformKeys(options, Scheme);
+            if (configured.Count == 0 && !options.DownloadPlatformCertificates)
+                throw new WeChatPayConfigurationException(
+                    "No WeChat Pay verification key is configured, so no response could be verified. Set PublicKeyId and PlatformPublicKey (or PlatformPublicKeyPath) for public-key mode, "
+                    + "add PlatformCertificates, or set DownloadPlatformCertificates with ApiV3Key.");
+
+            _merchantKey = LoadMerchantKey(options);
+            if (_merchantKey.Scheme != Scheme)
+            {
+                _merchantKey.Dispose();
+                throw new WeChatPayConfigurationException(
+                    $"The merchant private key is a {Describe(_merchantKey.Scheme)} key but WeChatPayOptions.SignatureScheme is {Scheme}; configure the matching key or scheme.");
+            }
+
+            TimeProvider = time;
+            _signer = new RequestSigner(MerchantId, MerchantSerialNumber, _merchantKey, time);
+            _keys = new PlatformKeyStore(configured, time);
+            _verifier = new SignatureVerifier(_keys, time);
+            if (options.DownloadPlatformCertificates)
+                _certificates = new PlatformCertificateManager(this, options.CertificateRefreshInterval);
+        }
+        catch
+        {
+            if (ownsHttp)
+                http.Dispose();
+            throw;
+        }
+
+        _http = http;
+        _ownsHttp = ownsHttp;
+        _signingHandlerInChain = signingHandlerInChain;
+    }
+
+    /// <summary>The merchant ID (<c>mchid</c>).</summary>
+    public string MerchantId { get; }
+
+    /// <summary>The serial number of the merchant API certificate.</summary>
+    public string MerchantSerialNumber { get; }
+
+    /// <summary>RSA or ShangMi.</summary>
+    public SignatureScheme Scheme { get; }
+
+    /// <summary>The base address every request target is relative to, always ending with <c>/</c>.</summary>
+    public Uri BaseAddress => new(_baseAddress);
+
+    /// <summary>The platform keys this client verifies with: the configured ones plus any downloaded certificates.</summary>
+    public IReadOnlyCollection<PlatformKey> PlatformKeys => _keys.All;
+
+    internal string? ApiV3Key { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    internal PlatformKeyStore KeyStore => _keys;
 
     /// <summary>
     /// The platform key that encrypts sensitive request fields. Send its <see cref="PlatformKey.Id"/> as
     /// <see cref="WeChatPayRequest.WechatpaySerial"/> with the request it encrypted.
     /// </summary>
-    public PlatformKey GetEncryptionKey() => throw new NotImplementedException("TODO(pipeline)");
+    /// <exception cref="WeChatPayException">No platform key is available (certificates could not be downloaded).</exception>
+    public PlatformKey GetEncryptionKey()
+    {
+        _certificates?.EnsureFreshAsync(useAsync: false, CancellationToken.None).GetAwaiter().GetResult();
+        return PreferredKeyOrThrow();
+    }
 
     /// <summary>The asynchronous form of <see cref="GetEncryptionKey"/>; downloads certificates first when needed.</summary>
-    public ValueTask<PlatformKey> GetEncryptionKeyAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException("TODO(pipeline)");
+    public async ValueTask<PlatformKey> GetEncryptionKeyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_certificates is not null)
+            await _certificates.EnsureFreshAsync(useAsync: true, cancellationToken).ConfigureAwait(false);
+        return PreferredKeyOrThrow();
+    }
 
     /// <summary>Decrypts a sensitive response field with the merchant private key.</summary>
-    public string DecryptSensitive(string ciphertext) => throw new NotImplementedException("TODO(pipeline)");
+    /// <exception cref="WeChatPayException">The ciphertext does not decrypt with the merchant key.</exception>
+    public string DecryptSensitive(string ciphertext)
+    {
+        ArgumentNullException.ThrowIfNull(ciphertext);
+        return _merchantKey.Decrypt(ciphertext);
+    }
 
     /// <inheritdoc/>
-    public void Dispose() => throw new NotImplementedException("TODO(pipeline)");
+    public void Dispose()
+    {
+        if (_ownsHttp)
+            _http.Dispose();
+        _merchantKey.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"WeChatPayClient {{ MerchantId = {MerchantId}, Scheme = {Scheme}, BaseAddress = {_baseAddress} }}";
+
+    private PlatformKey PreferredKeyOrThrow()
+        => _keys.Preferred ?? throw new WeChatPayException(
+            "No WeChat Pay platform key is available to encrypt with: configure a public key or certificates, or check why the certificate download failed.");
+
+    private static HttpClient CreateHttpClient(HttpMessageHandler? handler)
+    {
+        if (handler is null)
+            return new HttpClient(new WeChatPaySigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), disposeHandler: true);
+        return new HttpClient(InsertSigningHandler(handler), disposeHandler: true);
+    }
+
+    /// <summary>
+    /// Puts a <see cref="WeChatPaySigningHandler"/> just above the innermost non-delegating handler, below every
+    /// retry handler of the chain, unless one is already there.
+    /// </summary>
+    private static HttpMessageHandler InsertSigningHandler(HttpMessageHandler handler)
+    {
+        if (handler is not DelegatingHandler outermost)
+            return new WeChatPaySigningHandler(handler);
+
+        var current = outermost;
+        while (true)
+        {
+            if (current is WeChatPaySigningHandler)
+                return handler;
+            switch (current.InnerHandler)
+            {
+                case DelegatingHandler next:
+                    current = next;
+                    continue;
+                case null:
+                    throw new WeChatPayConfigurationException(
+                        $"The handler chain ends in a {current.GetType().Name} whose InnerHandler is null; give it an inner handler (for example SocketsHttpHandler).");
+                case var innermost:
+                    current.InnerHandler = new WeChatPaySigningHandler(innermost);
+                    return handler;
+            }
+        }
+    }
+
+    private static string Required(string? value, string name, string what)
+        => string.IsNullOrWhiteSpace(value)
+            ? throw new WeChatPayConfigurationException($"WeChatPayOptions.{name} is required: {what}.")
+            : value.Trim();
+
+    private static (string Address, string Path) NormalizeBaseAddress(Uri? address)
+    {
+        if (address is null)
+            throw new WeChatPayConfigurationException("WeChatPayOptions.BaseAddress must not be null; leave it at its default, https://api.mch.weixin.qq.com/.");
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+            throw new WeChatPayConfigurationException($"WeChatPayOptions.BaseAddress '{address.OriginalString}' must be an absolute http or https URI, such as https://api.mch.weixin.qq.com/.");
+        if (address.Query.Length > 0 || address.Fragment.Length > 0 || address.UserInfo.Length > 0)
+            throw new WeChatPayConfigurationException("WeChatPayOptions.BaseAddress must not carry a query, a fragment or user information.");
+        var text = address.GetLeftPart(UriPartial.Path);
+        if (!text.EndsWith('/'))
+            text += "/";
+        return (text, new Uri(text).AbsolutePath);
+    }
+
+    private static string? ValidateApiV3Key(string? key)
+    {
+        if (key is null)
+            return null;
+        var length = Encoding.UTF8.GetByteCount(key);
+        if (length != 32)
+            throw new WeChatPayConfigurationException($"WeChatPayOptions.ApiV3Key must be 32 bytes (the 32-character APIv3 key set in the merchant platform), but it is {length} bytes long.");
+        return key;
+    }
+
+    private static MerchantPrivateKey LoadMerchantKey(WeChatPayOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey))
+            return MerchantPrivateKey.FromPem(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase);
+        if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
+            return MerchantPrivateKey.FromFile(options.MerchantPrivateKeyPath, options.MerchantPrivateKeyPassphrase);
+        throw new WeChatPayConfigurationException("The merchant private key is missing: set WeChatPayOptions.MerchantPrivateKey (PEM text of apiclient_key.pem) or MerchantPrivateKeyPath.");
+    }
+
+    private static List<PlatformKey> LoadPlatformKeys(WeChatPayOptions options, SignatureScheme scheme)
+    {
+        var keys = new List<PlatformKey>();
+        var hasPem = !string.IsNullOrWhiteSpace(options.PlatformPublicKey) || !string.IsNullOrWhiteSpace(options.PlatformPublicKeyPath);
+        var hasId = !string.IsNullOrWhiteSpace(options.PublicKeyId);
+        if (hasPem != hasId)
+            throw new WeChatPayConfigurationException(hasId
+                ? "WeChatPayOptions.PublicKeyId is set but the public key is missing: set PlatformPublicKey (PEM text of pub_key.pem) or PlatformPublicKeyPath."
+                : "A WeChat Pay public key is configured without its ID: set WeChatPayOptions.PublicKeyId (PUB_KEY_ID_…).");
+        if (hasId)
+        {
+            string pem;
+            if (!string.IsNullOrWhiteSpace(options.PlatformPublicKey))
+            {
+                pem = options.PlatformPublicKey;
+            }
+            else
+            {
+                try
+                {
+                    pem = File.ReadAllText(options.PlatformPublicKeyPath!);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    throw new WeChatPayConfigurationException($"WeChatPayOptions.PlatformPublicKeyPath '{options.PlatformPublicKeyPath}' could not be read: {ex.Message}", ex);
+                }
+            }
+
+            keys.Add(CheckScheme(PlatformKey.FromPublicKeyPem(options.PublicKeyId!.Trim(), pem), scheme, "The WeChat Pay public key"));
+        }
+
+        if (options.PlatformCertificates is { } certificates)
+        {
+            for (var i = 0; i < certificates.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(certificates[i]))
+                    throw new WeChatPayConfigurationException($"WeChatPayOptions.PlatformCertificates[{i}] is empty.");
+                keys.Add(CheckScheme(PlatformKey.FromCertificatePem(certificates[i]), scheme, $"WeChatPayOptions.PlatformCertificates[{i}]"));
+            }
+        }
+
+        return keys;
+    }
+
+    private static PlatformKey CheckScheme(PlatformKey key, SignatureScheme scheme, string what)
+        => key.Scheme == scheme
+            ? key
+            : throw new WeChatPayConfigurationException($"{what} ({key.Id}) is a {Describe(key.Scheme)} key but WeChatPayOptions.SignatureScheme is {scheme}.");
+
+    private static string Describe(SignatureScheme scheme) => scheme == SignatureScheme.ShangMi ? "ShangMi (SM2)" : "RSA";
 }

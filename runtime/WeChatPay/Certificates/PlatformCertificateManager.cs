@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text.Json;
+
+namespace WeChatPay;
+
+/// <summary>
+/// Downloads the platform certificates (<c>GET /v3/certificates</c>), decrypts them with the APIv3 key, verifies the
+/// download with the certificates it contains (as WeChat Pay's official downloader does) and keeps them fresh:
+/// on first use, every refresh interval, and once on an unknown <c>Wechatpay-Serial</c>.
+/// </summary>
+/// <remarks>
+/// One download runs at a time; concurrent callers wait for it (single-flight). A failed refresh keeps the old set.
+/// </remarks>
+internal sealed class PlatformCertificateManager
+{
+    /// <summary>How long to wait before retrying after a failed refresh, when an older set is still in use.</summary>
+    internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an unknown serial that a refresh did not resolve is answered without downloading again.</summary>
+    internal static readonly TimeSpan UnknownSerialQuietPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly WeChatPayClient _client;
+    private readonly TimeSpan _interval;
+    private readonly object _gate = new();
+    private Task? _inflight;
+    private DateTimeOffset _nextRefresh = DateTimeOffset.MinValue;
+    private string? _lastUnknownSerial;
+    private DateTimeOffset _lastUnknownSerialRefresh;
+    private int _downloads;
+
+    public PlatformCertificateManager(WeChatPayClient client, TimeSpan interval)
+    {
+        _client = client;
+        _interval = interval;
+    }
+
+    /// <summary>How many downloads have been started (for diagnostics and tests).</summary>
+    public int DownloadCount => Volatile.Read(ref _downloads);
+
+    private DateTimeOffset Now => _client.TimeProvider.GetUtcNow();
+
+    /// <summary>
+    /// Downloads the certificates when none were downloaded yet or the refresh interval has passed. A failure is
+    /// thrown only when the client has no verification key at all; otherwise the old set stays in use.
+    /// </summary>
+    public async ValueTask EnsureFreshAsync(bool useAsync, CancellationToken cancellationToken)
+    {
+        DateTimeOffset next;
+        lock (_gate)
+            next = _nextRefresh;
+        if (Now < next)
+            return;
+
+        try
+        {
+            await RefreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && _client.KeyStore.All.Count > 0)
+        {
+            // Keep verifying with the keys already held; RefreshAsync scheduled the retry.
+        }
+    }
+
+    /// <summary>
+    /// Refreshes because a response named a key the client does not have. Returns whether a refresh completed,
+    /// so that verification is worth retrying. Never throws for a failed download: the caller then reports the
+    /// unknown key.
+    /// </summary>
+    public async ValueTask<bool> RefreshForUnknownSerialAsync(string? serial, bool useAsync, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // The same unknown serial right after a refresh that did not bring it: do not download again.
+            if (_inflight is null && serial == _lastUnknownSerial && Now - _lastUnknownSerialRefresh < UnknownSerialQuietPeriod)
+                return false;
+            _lastUnknownSerial = serial;
+            _lastUnknownSerialRefresh = Now;
+        }
+
+        try
+        {
+            await RefreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Starts a download, or joins the one in flight, and waits for it.</summary>
+    public async ValueTask RefreshAsync(bool useAsync, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? started = null;
+        Task download;
+        lock (_gate)
+        {
+            if (_inflight is null)
+            {
+                started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _inflight = started.Task;
+                _downloads++;
+            }
+
+            download = _inflight;
+        }
+
+        if (started is not null)
+        {
+            // The download is not tied to the first caller's token, since other callers share it; the
+            // HttpClient timeout bounds it.
+            if (useAsync)
+                _ = RunAsync(started, useAsync: true);
+            else
+                RunAsync(started, useAsync: false).GetAwaiter().GetResult();
+        }
+
+        if (useAsync)
+            await download.WaitAsync(cancellationToken).ConfigureAwait(false);
+        else
+            download.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+    }
+
+    private async Task RunAsync(TaskCompletionSource completion, bool useAsync)
+    {
+        try
+        {
+            var keys = await DownloadAsync(useAsync).ConfigureAwait(false);
+            _client.KeyStore.ReplaceDownloaded(keys);
+            lock (_gate)
+            {
+                _nextRefresh = Now + _interval;
+                _inflight = null;
+            }
+
+            completion.SetResult();
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                _nextRefresh = Now + RetryAfterFailure;
+                _inflight = null;
+            }
+
+            completion.SetException(ex);
+        }
+    }
+
+    private async ValueTask<List<PlatformKey>> DownloadAsync(bool useAsync)
+    {
+        var client = _client;
+        var path = client.Scheme == SignatureScheme.ShangMi ? "v3/certificates?algorithm_type=SM2" : "v3/certificates";
+        var raw = await client.TransmitAsync(new WeChatPayRequest(HttpMethod.Get, path), useAsync, CancellationToken.None).ConfigureAwait(false);
+        if (!raw.IsSuccess)
+            throw DownloadError(raw);
+
+        var keys = Decrypt(raw, client.ApiV3Key!, client.Scheme, Now);
+
+        // Verify the download with the certificates it contains, as the official downloader does; a response
+        // signed by a key the client already trusts (a WeChat Pay public key, say) is accepted too.
+        var signature = SignatureHeaders.From(raw.Headers);
+        var result = Verify(new SignatureVerifier(new PlatformKeyStore(keys, client.TimeProvider), client.TimeProvider), in signature, raw);
+        if (result == VerificationResult.UnknownSerial)
+            result = Verify(new SignatureVerifier(client.KeyStore, client.TimeProvider), in signature, raw);
+        return result switch
+        {
+            VerificationResult.Verified => keys,
+            VerificationResult.MissingHeaders => throw new WeChatPayVerificationException(
+                "The platform certificate download carried no WeChat Pay signature headers; the certificates were not used.", raw.StatusCode, raw.RequestId),
+            _ => throw new WeChatPayVerificationException(
+                $"The platform certificate download is signed with the key '{signature.Serial}', which is neither among the downloaded certificates nor configured; the certificates were not used.",
+                raw.StatusCode, raw.RequestId),
+        };
+    }
+
+    private static VerificationResult Verify(SignatureVerifier verifier, in SignatureHeaders signature, WeChatPayClient.RawResponse raw)
+    {
+        try
+        {
+            return verifier.Verify(in signature, raw.Body);
+        }
+        catch (WeChatPayVerificationException ex)
+        {
+            throw new WeChatPayVerificationException($"The platform certificate download failed verification: {ex.Message}; the certificates were not used.", raw.StatusCode, raw.RequestId, ex);
+        }
+    }
+
+    private Exception DownloadError(WeChatPayClient.RawResponse raw)
+    {
+        // An error answer to the download itself: verify it if a held key can, else surface it as unverified.
+        var signature = SignatureHeaders.From(raw.Headers);
+        var verified = new SignatureVerifier(_client.KeyStore, _client.TimeProvider).Verify(in signature, raw.Body) == VerificationResult.Verified;
+        var error = WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
+        if (raw.StatusCode == HttpStatusCode.NotFound && error.Code == "RESOURCE_NOT_EXISTS")
+        {
+            return new WeChatPayException(
+                "WeChat Pay has no platform certificates for this merchant (404 RESOURCE_NOT_EXISTS): merchants onboarded since 2024 use WeChat Pay public-key mode. "
+                + "Download the public key from the merchant platform, set WeChatPayOptions.PublicKeyId and PlatformPublicKey, and turn off DownloadPlatformCertificates.",
+                raw.StatusCode, raw.RequestId, error);
+        }
+
+        return new WeChatPayException($"The platform certificate download failed: {error.Message}", raw.StatusCode, raw.RequestId, error);
+    }
+
+    /// <summary>Reads <c>{"data":[{"serial_no":…,"encrypt_certificate":{…}}]}</c> and decrypts every certificate.</summary>
+    internal static List<PlatformKey> Decrypt(WeChatPayClient.RawResponse raw, string apiV3Key, SignatureScheme scheme, DateTimeOffset now)
+    {
+        var keys = new List<PlatformKey>();
+        try
+        {
+            using var document = JsonDocument.Parse(raw.Body);
+            if (!document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                throw Malformed(raw, "it has no \"data\" array");
+
+            foreach (var item in data.EnumerateArray())
+            {
+                var serial = Text(item, "serial_no") ?? throw Malformed(raw, "an entry has no serial_no");
+                if (!item.TryGetProperty("encrypt_certificate", out var encrypted) || encrypted.ValueKind != JsonValueKind.Object)
+                    throw Malformed(raw, $"the entry {serial} has no encrypt_certificate");
+                var algorithm = Text(encrypted, "algorithm");
+                var nonce = Text(encrypted, "nonce") ?? throw Malformed(raw, $"the entry {serial} has no nonce");
+                var associatedData = Text(encrypted, "associated_data") ?? "";
+                var ciphertext = Text(encrypted, "ciphertext") ?? throw Malformed(raw, $"the entry {serial} has no ciphertext");
+                var pem = algorithm switch
+                {
+                    "AEAD_AES_256_GCM" => AeadAesGcm.Decrypt(apiV3Key, nonce, associatedData, ciphertext),
+                    "AEAD_SM4_GCM" => AeadSm4Gcm.Decrypt(apiV3Key, nonce, associatedData, ciphertext),
+                    _ => throw new WeChatPayVerificationException(
+                        $"The platform certificate {serial} is encrypted with the unknown algorithm '{algorithm}'; expected AEAD_AES_256_GCM or AEAD_SM4_GCM.", raw.StatusCode, raw.RequestId),
+                };
+
+                PlatformKey key;
+                try
+                {
+                    key = PlatformKey.FromCertificatePem(pem);
+                }
+                catch (WeChatPayConfigurationException ex)
+                {
+                    throw new WeChatPayVerificationException($"The downloaded platform certificate {serial} is not a usable certificate: {ex.Message}", raw.StatusCode, raw.RequestId, ex);
+                }
+
+                if (!string.Equals(key.Id, serial, StringComparison.OrdinalIgnoreCase))
+                    throw new WeChatPayVerificationException(
+                        $"The downloaded platform certificate listed as {serial} has the serial number {key.Id}; the download was not used.", raw.StatusCode, raw.RequestId);
+                if (key.Scheme != scheme || key.NotAfter < now)
+                    continue;
+                keys.Add(key);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(raw, "it is not valid JSON", ex);
+        }
+
+        if (keys.Count == 0)
+            throw new WeChatPayVerificationException(
+                $"The platform certificate download holds no unexpired {(scheme == SignatureScheme.ShangMi ? "SM2" : "RSA")} certificate.", raw.StatusCode, raw.RequestId);
+        return keys;
+    }
+
+    private static string? Text(JsonElement element, string name)
+        => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static WeChatPayException Malformed(WeChatPayClient.RawResponse raw, string why, Exception? inner = null)
+        => new($"The platform certificate download could not be read: {why}.", raw.StatusCode, raw.RequestId, inner);
+}

@@ -1,0 +1,227 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace WeChatPay;
+
+// The pipeline every call takes: build the exact target, sign, send, read the body once, verify, then hand back
+// the verified bytes or throw. One implementation serves the async and the sync (HttpClient.Send) paths.
+public sealed partial class WeChatPayClient
+{
+    private static readonly string UserAgent = BuildUserAgent();
+
+    private static readonly UriCreationOptions ExactTarget = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
+    /// <summary>Signs and sends <paramref name="request"/>, verifies the response and returns it.</summary>
+    /// <exception cref="WeChatPayApiException">WeChat Pay answered with a non-2xx status.</exception>
+    /// <exception cref="WeChatPayVerificationException">The response failed verification.</exception>
+    /// <exception cref="WeChatPayException">The request could not be sent or timed out.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public Task<WeChatPayResponse> SendAsync(WeChatPayRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendCoreAsync(request, useAsync: true, cancellationToken).AsTask();
+    }
+
+    /// <summary>The synchronous form of <see cref="SendAsync"/>, through <see cref="HttpClient.Send(HttpRequestMessage, CancellationToken)"/>.</summary>
+    /// <exception cref="WeChatPayApiException">WeChat Pay answered with a non-2xx status.</exception>
+    /// <exception cref="WeChatPayVerificationException">The response failed verification.</exception>
+    /// <exception cref="WeChatPayException">The request could not be sent or timed out.</exception>
+    public WeChatPayResponse Send(WeChatPayRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pending = SendCoreAsync(request, useAsync: false, cancellationToken);
+        // With useAsync false every step completes synchronously; GetResult only unwraps.
+        return pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    internal async ValueTask<WeChatPayResponse> SendCoreAsync(WeChatPayRequest request, bool useAsync, CancellationToken cancellationToken)
+    {
+        if (_certificates is not null)
+            await _certificates.EnsureFreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+
+        var raw = await TransmitAsync(request, useAsync, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyAsync(raw, allowRefresh: true, useAsync, cancellationToken).ConfigureAwait(false);
+        if (!raw.IsSuccess)
+            throw WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
+        return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body);
+    }
+
+    /// <summary>A response as it arrived, before verification: its status, headers and the body read once.</summary>
+    internal sealed record RawResponse(HttpStatusCode StatusCode, HttpResponseHeaders Headers, byte[] Body, string Target)
+    {
+        public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
+
+        public string? RequestId => Headers.TryGetValues("Request-ID", out var values) ? values.FirstOrDefault() : null;
+    }
+
+    /// <summary>Builds, signs and sends the request and reads the whole body into one buffer.</summary>
+    internal async ValueTask<RawResponse> TransmitAsync(WeChatPayRequest request, bool useAsync, CancellationToken cancellationToken)
+    {
+        var target = BuildTarget(request.PathAndQuery);
+        var pathAndQuery = target.PathAndQuery;
+        var method = request.Method.Method;
+        var displayTarget = $"{method} {target.AbsolutePath}";
+
+        using var message = new HttpRequestMessage(request.Method, target);
+        var headers = message.Headers;
+        headers.TryAddWithoutValidation("Accept", "application/json");
+        headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        var serial = request.WechatpaySerial ?? _keys.Preferred?.Id;
+        if (serial is not null)
+            headers.TryAddWithoutValidation("Wechatpay-Serial", serial);
+        if (request.Headers is { } extra)
+        {
+            foreach (var (name, value) in extra)
+            {
+                if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException("WeChatPayRequest.Headers must not set Authorization: the client signs every request itself.", nameof(request));
+                if (!headers.TryAddWithoutValidation(name, value))
+                    throw new ArgumentException($"The header '{name}' cannot be set on a request; set the body's content type through WeChatPayRequest.ContentType.", nameof(request));
+            }
+        }
+
+        if (request.Content is { } content)
+        {
+            message.Content = content;
+        }
+        else if (!request.Body.IsEmpty)
+        {
+            // The exact bytes that are signed are the bytes sent: one buffer, never re-serialized.
+            message.Content = new ReadOnlyMemoryContent(request.Body);
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType ?? "application/json");
+        }
+
+        var signing = new RequestSigning(_signer, method, pathAndQuery, request.Body);
+        message.Options.Set(RequestSigning.OptionsKey, signing);
+        if (!_signingHandlerInChain)
+            signing.SignAhead(message);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = useAsync
+                ? await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+                : _http.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WeChatPayException($"The request {displayTarget} timed out after {_http.Timeout.TotalSeconds:0.###} s.", innerException: ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new WeChatPayException($"The request {displayTarget} could not be sent: {ex.Message}", innerException: ex);
+        }
+        finally
+        {
+            if (signing.HandlerSeen)
+                _signingHandlerInChain = true;
+        }
+
+        using (response)
+        {
+            byte[] body;
+            try
+            {
+                body = useAsync
+                    ? await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
+                    : ReadAllBytes(response.Content, cancellationToken);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new WeChatPayException($"Reading the response to {displayTarget} timed out.", response.StatusCode, innerException: ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw new WeChatPayException($"The response to {displayTarget} could not be read: {ex.Message}", response.StatusCode, innerException: ex);
+            }
+
+            return new RawResponse(response.StatusCode, response.Headers, body, displayTarget);
+        }
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="raw"/>. Returns whether it verified; throws when it must not be used: a bad signature,
+    /// an unknown key (after one certificate refresh), or a 2xx response without signature headers.
+    /// </summary>
+    internal async ValueTask<bool> VerifyAsync(RawResponse raw, bool allowRefresh, bool useAsync, CancellationToken cancellationToken)
+    {
+        var signature = SignatureHeaders.From(raw.Headers);
+        var result = Verify(in signature, raw);
+        if (result == VerificationResult.UnknownSerial && allowRefresh && _certificates is not null
+            && await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false))
+        {
+            result = Verify(in signature, raw);
+        }
+
+        switch (result)
+        {
+            case VerificationResult.Verified:
+                return true;
+            case VerificationResult.MissingHeaders when !raw.IsSuccess:
+                return false;
+            case VerificationResult.MissingHeaders:
+                throw new WeChatPayVerificationException(
+                    $"The response to {raw.Target} ({(int)raw.StatusCode}) carried no WeChat Pay signature (Wechatpay-Timestamp, -Nonce, -Signature and -Serial), so its data is not returned.",
+                    raw.StatusCode, raw.RequestId);
+            default:
+                throw new WeChatPayVerificationException(
+                    $"The response to {raw.Target} ({(int)raw.StatusCode}) is signed with the platform key '{signature.Serial}', which this client does not have"
+                    + (_certificates is null
+                        ? "; configure that public key or certificate, or turn on DownloadPlatformCertificates."
+                        : " even after refreshing the platform certificates."),
+                    raw.StatusCode, raw.RequestId);
+        }
+    }
+
+    private VerificationResult Verify(in SignatureHeaders signature, RawResponse raw)
+    {
+        try
+        {
+            return _verifier.Verify(in signature, raw.Body);
+        }
+        catch (WeChatPayVerificationException ex)
+        {
+            throw new WeChatPayVerificationException($"The response to {raw.Target} ({(int)raw.StatusCode}) failed verification: {ex.Message}", raw.StatusCode, raw.RequestId, ex);
+        }
+    }
+
+    /// <summary>
+    /// Joins the base address and the escaped target into the URI sent. Canonicalization is off so that
+    /// <see cref="Uri.PathAndQuery"/>, what is signed, is byte for byte what goes on the wire.
+    /// </summary>
+    private Uri BuildTarget(string pathAndQuery)
+    {
+        var relative = pathAndQuery.AsSpan().TrimStart('/');
+        foreach (var c in relative)
+        {
+            if (c <= ' ' || c == '#' || c >= 0x7F)
+                throw new ArgumentException(
+                    "WeChatPayRequest.PathAndQuery must be an escaped request target: no spaces, control characters, '#' or non-ASCII characters (escape values with UrlEncoding).",
+                    nameof(pathAndQuery));
+        }
+
+        return new Uri(string.Concat(_baseAddress, relative), in ExactTarget);
+    }
+
+    private static byte[] ReadAllBytes(HttpContent content, CancellationToken cancellationToken)
+    {
+        using var stream = content.ReadAsStream(cancellationToken);
+        var length = content.Headers.ContentLength;
+        using var buffer = length is > 0 and < int.MaxValue ? new MemoryStream((int)length.Value) : new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static string BuildUserAgent()
+    {
+        var version = typeof(WeChatPayClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(WeChatPayClient).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        if (plus >= 0)
+            version = version[..plus];
+        var os = RuntimeInformation.OSDescription.Replace('(', '[').Replace(')', ']').Replace(';', ',');
+        return $"WeChatPay.SourceGen/{version} (.NET {Environment.Version}; {os})";
+    }
+}
