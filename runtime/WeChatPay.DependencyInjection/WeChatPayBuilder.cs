@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WeChatPay.DependencyInjection;
+
+/// <summary>
+/// Returned by <c>services.AddWeChatPay(…)</c>: registers generated clients and configures the HTTP pipeline
+/// of the merchant's <see cref="WeChatPayClient"/>.
+/// </summary>
+public sealed class WeChatPayBuilder
+{
+    internal WeChatPayBuilder(IServiceCollection services, string name, IHttpClientBuilder httpClientBuilder)
+    {
+        Services = services;
+        Name = name;
+        HttpClientBuilder = httpClientBuilder;
+    }
+
+    /// <summary>The service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// The name of the <see cref="IHttpClientFactory"/> client the <see cref="WeChatPayClient"/> sends through
+    /// (<see cref="WeChatPayServiceCollectionExtensions.DefaultHttpClientName"/>). The options are the default
+    /// (unnamed) <c>IOptions&lt;WeChatPayOptions&gt;</c>.
+    /// </summary>
+    public string Name { get; }
+
+    /// <summary>
+    /// The <see cref="IHttpClientFactory"/> client every WeChat Pay request goes through. Add handlers here
+    /// (<c>AddHttpMessageHandler</c>, a resilience handler, a different primary handler): the runtime's
+    /// <see cref="WeChatPaySigningHandler"/> is always placed innermost, below them, so a retry handler re-signs
+    /// every resend with a fresh nonce and timestamp.
+    /// </summary>
+    public IHttpClientBuilder HttpClientBuilder { get; }
+
+    /// <summary>
+    /// Registers a generated client interface as a singleton built by its generated factory, for example
+    /// <c>.AddClient&lt;IBusifavorApi&gt;(IBusifavorApi.Create)</c>. The factory is taken as a delegate, so nothing
+    /// is activated through reflection and the registration is native-AOT clean.
+    /// </summary>
+    /// <typeparam name="TClient">The generated client interface.</typeparam>
+    /// <param name="create">The generated <c>Create(WeChatPayClient)</c> method.</param>
+    public WeChatPayBuilder AddClient<TClient>(Func<WeChatPayClient, TClient> create)
+        where TClient : class
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        Services.AddSingleton(sp => create(sp.GetRequiredService<WeChatPayClient>()));
+        return this;
+    }
+
+    /// <summary>Configures the <see cref="IHttpClientFactory"/> client, for example to add a retry handler.</summary>
+    public WeChatPayBuilder ConfigureHttp(Action<IHttpClientBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(HttpClientBuilder);
+        return this;
+    }
+}
