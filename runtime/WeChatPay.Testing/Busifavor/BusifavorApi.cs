@@ -1,0 +1,519 @@
+using System.Globalization;
+using System.Text.Json;
+using WeChatPay.Testing.Crypto;
+using WeChatPay.Testing.Gateway;
+
+namespace WeChatPay.Testing.Busifavor;
+
+/// <summary>
+/// 商家券 (busifavor) with state in memory and WeChat Pay's rules: create and query a stock, upload and list
+/// pre-stored codes (预存code), send a coupon (发放消费卡, with the stock as the card), use a coupon (核销用户券) and
+/// query a user's coupon (查询用户单张券详情). One lock guards all state: the sandbox favours being obviously right.
+/// </summary>
+internal sealed class BusifavorApi(TimeProvider time)
+{
+    public const int MaxCodesPerUpload = 200;
+    public const int MaxCodeLength = 32;
+    public const int MaxListLimit = 200;
+    public const int DefaultListLimit = 20;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Stock> _stocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _stockByOutRequestNo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _sendResults = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _useResults = new(StringComparer.Ordinal);
+    private long _nextStockId = 1_265_000_000 + Random.Shared.Next(0, 1_000_000);
+
+    public void MapRoutes(Router router)
+    {
+        router.Map("POST", "v3/marketing/busifavor/stocks", CreateStock);
+        router.Map("GET", "v3/marketing/busifavor/stocks/{stock_id}", QueryStock);
+        router.Map("POST", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes", UploadCodes);
+        router.Map("GET", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes", ListCodes);
+        router.Map("POST", "v3/marketing/busifavor/coupons/{card_id}/send", SendCoupon);
+        router.Map("POST", "v3/marketing/busifavor/coupons/use", UseCoupon);
+        router.Map("GET", "v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}", QueryUserCoupon);
+    }
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    // ---- 创建商家券 POST /v3/marketing/busifavor/stocks -------------------------------------------------------
+
+    private static readonly string[] StockTypes = ["NORMAL", "DISCOUNT", "EXCHANGE"];
+    private static readonly string[] CodeModes = ["WECHATPAY_MODE", "MERCHANT_API", "MERCHANT_UPLOAD"];
+
+    private ApiResult CreateStock(RouteContext context)
+    {
+        var body = JsonBody.ParseObject(context.Request.Body);
+        var stockName = JsonBody.RequiredString(body, "stock_name");
+        var belongMerchant = JsonBody.RequiredString(body, "belong_merchant");
+        var goodsName = JsonBody.RequiredString(body, "goods_name");
+        var stockType = RequiredEnum(body, "stock_type", StockTypes);
+        var useRule = JsonBody.RequiredObject(body, "coupon_use_rule");
+        var sendRule = JsonBody.RequiredObject(body, "stock_send_rule");
+        var maxCoupons = JsonBody.RequiredInteger(sendRule, "max_coupons", "/stock_send_rule");
+        if (maxCoupons < 1)
+            throw SandboxError.ParamError("发放总上限max_coupons应为正整数 (max_coupons must be at least 1)", "/stock_send_rule/max_coupons", "must be at least 1",
+                value: maxCoupons.ToString(CultureInfo.InvariantCulture));
+        var outRequestNo = JsonBody.RequiredString(body, "out_request_no");
+        var codeMode = RequiredEnum(body, "coupon_code_mode", CodeModes);
+        DateTimeOffset? begin = null, end = null;
+        if (useRule.TryGetProperty("coupon_available_time", out var available) && available.ValueKind == JsonValueKind.Object)
+        {
+            begin = JsonBody.OptionalTime(available, "available_begin_time", "/coupon_use_rule/coupon_available_time");
+            end = JsonBody.OptionalTime(available, "available_end_time", "/coupon_use_rule/coupon_available_time");
+        }
+
+        lock (_gate)
+        {
+            // out_request_no is the creation's idempotency key: the same number gets the same stock.
+            var key = context.Merchant.MerchantId + "\n" + outRequestNo;
+            if (_stockByOutRequestNo.TryGetValue(key, out var existingId))
+                return ApiResult.Ok(CreatedStockJson(_stocks[existingId]));
+            var stock = new Stock
+            {
+                StockId = (_nextStockId++).ToString(CultureInfo.InvariantCulture),
+                Owner = context.Merchant.MerchantId,
+                Definition = body,
+                StockName = stockName,
+                BelongMerchant = belongMerchant,
+                GoodsName = goodsName,
+                StockType = stockType,
+                CodeMode = codeMode,
+                MaxCoupons = maxCoupons,
+                CreateTime = Now,
+                AvailableBegin = begin ?? Now,
+                AvailableEnd = end ?? Now.AddDays(30),
+            };
+            _stocks[stock.StockId] = stock;
+            _stockByOutRequestNo[key] = stock.StockId;
+            return ApiResult.Ok(CreatedStockJson(stock));
+        }
+    }
+
+    private static byte[] CreatedStockJson(Stock stock) => SandboxJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("stock_id", stock.StockId);
+        w.WriteString("create_time", SandboxJson.Time(stock.CreateTime));
+        w.WriteEndObject();
+    });
+
+    // ---- 查询商家券详情 GET /v3/marketing/busifavor/stocks/{stock_id} --------------------------------------------
+
+    private ApiResult QueryStock(RouteContext context)
+    {
+        lock (_gate)
+        {
+            var stock = FindStock(context, context.Path("stock_id"));
+            return ApiResult.Ok(SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                foreach (var property in stock.Definition.EnumerateObject())
+                {
+                    if (property.Name is not ("out_request_no" or "stock_id" or "stock_state" or "send_count_information"))
+                        property.WriteTo(w);
+                }
+                w.WriteString("stock_id", stock.StockId);
+                w.WriteString("stock_state", "RUNNING");
+                w.WriteStartObject("send_count_information");
+                w.WriteNumber("total_send_num", stock.SentCount);
+                w.WriteNumber("today_send_num", stock.SentCount);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }));
+        }
+    }
+
+    // ---- 上传预存code POST /v3/marketing/busifavor/stocks/{stock_id}/couponcodes ----------------------------------
+
+    private ApiResult UploadCodes(RouteContext context)
+    {
+        var body = JsonBody.ParseObject(context.Request.Body);
+        var list = JsonBody.RequiredArray(body, "coupon_code_list");
+        var uploadRequestNo = JsonBody.RequiredString(body, "upload_request_no");
+        var count = list.GetArrayLength();
+        if (count is < 1 or > MaxCodesPerUpload)
+            throw SandboxError.ParamError(
+                $"券code列表条目个数限制为【1, {MaxCodesPerUpload}】，本次为{count}个 (coupon_code_list must hold 1 to {MaxCodesPerUpload} codes)",
+                "/coupon_code_list", $"must hold 1 to {MaxCodesPerUpload} codes, found {count}", value: count.ToString(CultureInfo.InvariantCulture));
+        var codes = new List<string>(count);
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+                throw SandboxError.ParamError($"输入源“/body/coupon_code_list/{index}”类型错误，应为字符串 (expected a string)",
+                    $"/coupon_code_list/{index}", $"expected a string, found {JsonBody.Describe(item.ValueKind)}");
+            codes.Add(item.GetString()!);
+            index++;
+        }
+
+        lock (_gate)
+        {
+            var stock = FindStock(context, context.Path("stock_id"));
+            // upload_request_no makes the upload idempotent: the same number returns the first result, unchanged.
+            if (stock.Uploads.TryGetValue(uploadRequestNo, out var first))
+                return ApiResult.Ok(first);
+            if (stock.CodeMode != "MERCHANT_UPLOAD")
+                throw SandboxError.InvalidRequest($"批次{stock.StockId}的券code模式为{stock.CodeMode}，仅MERCHANT_UPLOAD模式可上传预存code (the stock's coupon_code_mode is not MERCHANT_UPLOAD)");
+
+            var now = Now;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var duplicates = new List<string>();
+            var success = new List<string>();
+            var exist = new List<string>();
+            var fail = new List<(string Code, string Error, string Message)>();
+            foreach (var code in codes)
+            {
+                if (!seen.Add(code))
+                {
+                    // Each code repeated within the request is listed once; its first occurrence is judged normally.
+                    if (!duplicates.Contains(code))
+                        duplicates.Add(code);
+                    continue;
+                }
+                if (ValidateCode(code) is { } problem)
+                    fail.Add((code, "PARAM_ERROR", problem));
+                else if (stock.CodeIndex.ContainsKey(code))
+                    exist.Add(code);
+                else
+                {
+                    var entry = new CodeEntry(code, now);
+                    stock.Codes.Add(entry);
+                    stock.CodeIndex[code] = entry;
+                    success.Add(code);
+                }
+            }
+
+            var result = SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("stock_id", stock.StockId);
+                w.WriteNumber("total_count", seen.Count); // distinct codes: success + fail + exist
+                w.WriteNumber("success_count", success.Count);
+                WriteStrings(w, "success_codes", success);
+                w.WriteString("success_time", SandboxJson.Time(now));
+                w.WriteNumber("fail_count", fail.Count);
+                w.WriteStartArray("fail_codes");
+                foreach (var (code, error, message) in fail)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("coupon_code", code);
+                    w.WriteString("code", error);
+                    w.WriteString("message", message);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                WriteStrings(w, "exist_codes", exist);
+                WriteStrings(w, "duplicate_codes", duplicates);
+                w.WriteEndObject();
+            });
+            stock.Uploads[uploadRequestNo] = result;
+            return ApiResult.Ok(result);
+        }
+    }
+
+    /// <summary>A code is 1–32 characters of <c>0-9 a-z A-Z</c>, space, <c>- _ \ / = |</c>; null when valid.</summary>
+    internal static string? ValidateCode(string code)
+    {
+        if (code.Length is < 1 or > MaxCodeLength)
+            return $"code长度应为【1, {MaxCodeLength}】，当前为{code.Length} (a code must be 1 to {MaxCodeLength} characters)";
+        foreach (var c in code)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '\\' or '/' or '=' or '|'))
+                return $"code含有不允许的字符，仅允许0-9、a-z、A-Z、空格、-、_、\\、/、=、| (character U+{(int)c:X4} is not allowed)";
+        }
+        return null;
+    }
+
+    // ---- 查询预存code GET /v3/marketing/busifavor/stocks/{stock_id}/couponcodes --------------------------------------
+
+    private static readonly string[] CodeStatuses = ["AVAILABLE", "DISPATCHED"];
+
+    private ApiResult ListCodes(RouteContext context)
+    {
+        var offset = QueryInteger(context, "offset", 0, 0, int.MaxValue);
+        var limit = QueryInteger(context, "limit", DefaultListLimit, 1, MaxListLimit);
+        context.Query.TryGetValue("status", out var status);
+        if (status is not null && Array.IndexOf(CodeStatuses, status) < 0)
+            throw SandboxError.ParamError($"status取值无效，应为{string.Join("、", CodeStatuses)} (unknown status)", "status",
+                $"must be one of {string.Join(", ", CodeStatuses)}", "query", status);
+
+        lock (_gate)
+        {
+            var stock = FindStock(context, context.Path("stock_id"));
+            var matching = status is null ? stock.Codes : stock.Codes.FindAll(c => c.Status == status);
+            return ApiResult.Ok(SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("stock_id", stock.StockId);
+                w.WriteNumber("total_count", matching.Count);
+                w.WriteNumber("limit", limit);
+                w.WriteNumber("offset", offset);
+                w.WriteStartArray("data");
+                for (var i = offset; i < matching.Count && i < (long)offset + limit; i++)
+                {
+                    var entry = matching[i];
+                    w.WriteStartObject();
+                    w.WriteString("code", entry.Code);
+                    w.WriteString("code_status", entry.Status);
+                    w.WriteString("upload_time", SandboxJson.Time(entry.UploadTime));
+                    if (entry.DispatchedTime is { } dispatched)
+                    {
+                        w.WriteString("dispatched_time", SandboxJson.Time(dispatched));
+                        w.WriteString("openid", entry.OpenId);
+                        w.WriteString("coupon_code", entry.Code);
+                    }
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }));
+        }
+    }
+
+    private static int QueryInteger(RouteContext context, string name, int fallback, int min, int max)
+    {
+        if (!context.Query.TryGetValue(name, out var text))
+            return fallback;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            throw SandboxError.ParamError($"{name}取值无效，应为【{min}, {max}】的整数 ({name} must be an integer from {min} to {max})",
+                name, $"must be an integer from {min} to {max}", "query", text);
+        return value;
+    }
+
+    // ---- 发放消费卡 POST /v3/marketing/busifavor/coupons/{card_id}/send ----------------------------------------------
+
+    private ApiResult SendCoupon(RouteContext context)
+    {
+        var body = JsonBody.ParseObject(context.Request.Body);
+        var appid = JsonBody.RequiredString(body, "appid");
+        var openid = JsonBody.RequiredString(body, "openid");
+        var outRequestNo = JsonBody.RequiredString(body, "out_request_no");
+        JsonBody.RequiredTime(body, "send_time");
+
+        lock (_gate)
+        {
+            var key = context.Merchant.MerchantId + "\n" + outRequestNo;
+            if (_sendResults.TryGetValue(key, out var first))
+                return ApiResult.Ok(first);
+            var stock = FindStock(context, context.Path("card_id"));
+            if (stock.SentCount >= stock.MaxCoupons)
+                throw SandboxError.InvalidRequest($"批次{stock.StockId}已达到发放总上限{stock.MaxCoupons} (the stock has reached max_coupons)");
+            var now = Now;
+            string code;
+            if (stock.CodeMode == "MERCHANT_UPLOAD")
+            {
+                // WeChat Pay picks one of the uploaded codes; the sandbox takes the oldest, to stay deterministic.
+                var entry = stock.Codes.Find(c => c.Status == "AVAILABLE")
+                    ?? throw SandboxError.InvalidRequest($"批次{stock.StockId}的预存code已全部发放，请先上传预存code (no AVAILABLE pre-stored code left)");
+                entry.Status = "DISPATCHED";
+                entry.DispatchedTime = now;
+                entry.OpenId = openid;
+                code = entry.Code;
+            }
+            else
+            {
+                do code = SandboxRandom.Digits(12);
+                while (stock.Coupons.ContainsKey(code));
+            }
+            stock.SentCount++;
+            stock.Coupons[code] = new Coupon(code, stock, openid, appid, outRequestNo, now);
+            var result = SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("card_code", code);
+                w.WriteEndObject();
+            });
+            _sendResults[key] = result;
+            return ApiResult.Ok(result);
+        }
+    }
+
+    // ---- 核销用户券 POST /v3/marketing/busifavor/coupons/use ----------------------------------------------------------
+
+    private ApiResult UseCoupon(RouteContext context)
+    {
+        var body = JsonBody.ParseObject(context.Request.Body);
+        var couponCode = JsonBody.RequiredString(body, "coupon_code");
+        var stockId = JsonBody.OptionalString(body, "stock_id");
+        JsonBody.RequiredString(body, "appid");
+        var useTime = JsonBody.RequiredTime(body, "use_time");
+        var useRequestNo = JsonBody.RequiredString(body, "use_request_no");
+        var openid = JsonBody.OptionalString(body, "openid");
+
+        lock (_gate)
+        {
+            var key = context.Merchant.MerchantId + "\n" + useRequestNo;
+            if (_useResults.TryGetValue(key, out var first))
+                return ApiResult.Ok(first);
+            var coupon = FindCoupon(context.Merchant.MerchantId, stockId, couponCode)
+                ?? throw SandboxError.NotExists($"券{couponCode}不存在 (no such coupon)");
+            if (openid is not null && openid != coupon.OpenId)
+                throw SandboxError.NotExists($"用户{openid}名下不存在券{couponCode} (the coupon does not belong to this openid)");
+            if (coupon.State == "USED")
+                throw SandboxError.InvalidRequest($"券{couponCode}已核销，不可重复核销 (the coupon has been used)");
+            coupon.State = "USED";
+            coupon.UseRequestNo = useRequestNo;
+            coupon.UseTime = useTime;
+            coupon.WechatpayUseTime = Now;
+            var result = SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("stock_id", coupon.Stock.StockId);
+                w.WriteString("openid", coupon.OpenId);
+                w.WriteString("wechatpay_use_time", SandboxJson.Time(coupon.WechatpayUseTime.Value));
+                w.WriteEndObject();
+            });
+            _useResults[key] = result;
+            return ApiResult.Ok(result);
+        }
+    }
+
+    // ---- 查询用户单张券详情 GET /v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid} ---------
+
+    private ApiResult QueryUserCoupon(RouteContext context)
+    {
+        lock (_gate)
+        {
+            var coupon = FindCoupon(context.Merchant.MerchantId, null, context.Path("coupon_code"));
+            if (coupon is null || coupon.OpenId != context.Path("openid"))
+                throw SandboxError.NotExists($"用户{context.Path("openid")}名下不存在券{context.Path("coupon_code")} (no such coupon for this user)");
+            return ApiResult.Ok(SandboxJson.Write(w =>
+            {
+                var stock = coupon.Stock;
+                w.WriteStartObject();
+                w.WriteString("coupon_code", coupon.Code);
+                w.WriteString("stock_id", stock.StockId);
+                w.WriteString("stock_name", stock.StockName);
+                w.WriteString("stock_type", stock.StockType);
+                w.WriteString("coupon_state", coupon.State);
+                w.WriteString("belong_merchant", stock.BelongMerchant);
+                w.WriteString("goods_name", stock.GoodsName);
+                foreach (var name in (ReadOnlySpan<string>)["comment", "coupon_use_rule", "custom_entrance", "display_pattern_info"])
+                {
+                    if (stock.Definition.TryGetProperty(name, out var value))
+                    {
+                        w.WritePropertyName(name);
+                        value.WriteTo(w);
+                    }
+                }
+                w.WriteString("available_start_time", SandboxJson.Time(stock.AvailableBegin));
+                w.WriteString("expire_time", SandboxJson.Time(stock.AvailableEnd));
+                w.WriteString("receive_time", SandboxJson.Time(coupon.ReceiveTime));
+                w.WriteString("send_request_no", coupon.SendRequestNo);
+                if (coupon.UseRequestNo is not null)
+                    w.WriteString("use_request_no", coupon.UseRequestNo);
+                if (coupon.UseTime is { } used)
+                    w.WriteString("use_time", SandboxJson.Time(used));
+                w.WriteEndObject();
+            }));
+        }
+    }
+
+    /// <summary>The coupon's details for a COUPON.USE notification; null when unknown or not used.</summary>
+    internal byte[]? DescribeUsedCoupon(string merchantId, string stockId, string couponCode)
+    {
+        lock (_gate)
+        {
+            var coupon = FindCoupon(merchantId, stockId, couponCode);
+            if (coupon is not { State: "USED" })
+                return null;
+            return SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("event_type", "COUPON.USE");
+                w.WriteString("coupon_code", coupon.Code);
+                w.WriteString("stock_id", coupon.Stock.StockId);
+                w.WriteString("openid", coupon.OpenId);
+                w.WriteString("appid", coupon.AppId);
+                w.WriteString("belong_merchant", coupon.Stock.BelongMerchant);
+                w.WriteString("use_request_no", coupon.UseRequestNo);
+                w.WriteString("use_time", SandboxJson.Time(coupon.UseTime!.Value));
+                w.WriteString("wechatpay_use_time", SandboxJson.Time(coupon.WechatpayUseTime!.Value));
+                w.WriteEndObject();
+            });
+        }
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------------
+
+    private Stock FindStock(RouteContext context, string stockId)
+    {
+        // Another merchant's stock is as absent as a stock that never existed.
+        if (_stocks.TryGetValue(stockId, out var stock) && stock.Owner == context.Merchant.MerchantId)
+            return stock;
+        throw SandboxError.NotExists($"批次{stockId}不存在 (no such stock_id)");
+    }
+
+    private Coupon? FindCoupon(string merchantId, string? stockId, string code)
+    {
+        foreach (var stock in _stocks.Values)
+        {
+            if (stock.Owner == merchantId && (stockId is null || stock.StockId == stockId) && stock.Coupons.TryGetValue(code, out var coupon))
+                return coupon;
+        }
+        return null;
+    }
+
+    private static string RequiredEnum(JsonElement body, string name, string[] allowed)
+    {
+        var value = JsonBody.RequiredString(body, name);
+        if (Array.IndexOf(allowed, value) < 0)
+            throw SandboxError.ParamError($"{name}取值无效，应为{string.Join("、", allowed)} ({name} has an unknown value)", "/" + name,
+                $"must be one of {string.Join(", ", allowed)}", value: value);
+        return value;
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, List<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+            writer.WriteStringValue(value);
+        writer.WriteEndArray();
+    }
+
+    private sealed class Stock
+    {
+        public required string StockId { get; init; }
+        public required string Owner { get; init; }
+        public required JsonElement Definition { get; init; }
+        public required string StockName { get; init; }
+        public required string BelongMerchant { get; init; }
+        public required string GoodsName { get; init; }
+        public required string StockType { get; init; }
+        public required string CodeMode { get; init; }
+        public required long MaxCoupons { get; init; }
+        public required DateTimeOffset CreateTime { get; init; }
+        public required DateTimeOffset AvailableBegin { get; init; }
+        public required DateTimeOffset AvailableEnd { get; init; }
+        public long SentCount { get; set; }
+        public List<CodeEntry> Codes { get; } = [];
+        public Dictionary<string, CodeEntry> CodeIndex { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Coupon> Coupons { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class CodeEntry(string code, DateTimeOffset uploadTime)
+    {
+        public string Code { get; } = code;
+        public DateTimeOffset UploadTime { get; } = uploadTime;
+        public string Status { get; set; } = "AVAILABLE";
+        public DateTimeOffset? DispatchedTime { get; set; }
+        public string? OpenId { get; set; }
+    }
+
+    private sealed class Coupon(string code, Stock stock, string openId, string appId, string sendRequestNo, DateTimeOffset receiveTime)
+    {
+        public string Code { get; } = code;
+        public Stock Stock { get; } = stock;
+        public string OpenId { get; } = openId;
+        public string AppId { get; } = appId;
+        public string SendRequestNo { get; } = sendRequestNo;
+        public DateTimeOffset ReceiveTime { get; } = receiveTime;
+        public string State { get; set; } = "SENDED";
+        public string? UseRequestNo { get; set; }
+        public DateTimeOffset? UseTime { get; set; }
+        public DateTimeOffset? WechatpayUseTime { get; set; }
+    }
+}

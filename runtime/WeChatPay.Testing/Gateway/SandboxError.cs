@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace WeChatPay.Testing.Gateway;
+
+/// <summary>An error answer in WeChat Pay's shape: <c>{"code","message","detail"?}</c>. Thrown to end a request.</summary>
+internal sealed class SandboxError(int status, string code, string message, ErrorDetail? detail = null) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public ErrorDetail? Detail { get; } = detail;
+
+    public byte[] ToJson() => SandboxJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("code", Code);
+        writer.WriteString("message", Message);
+        if (Detail is { } detail)
+        {
+            writer.WriteStartObject("detail");
+            writer.WriteString("field", detail.Field);
+            if (detail.Value is not null)
+                writer.WriteString("value", detail.Value);
+            writer.WriteString("issue", detail.Issue);
+            writer.WriteString("location", detail.Location);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    });
+
+    public static SandboxError SignError(string message) => new(401, "SIGN_ERROR", message);
+
+    public static SandboxError ParamError(string message, string field, string issue, string location = "body", string? value = null) =>
+        new(400, "PARAM_ERROR", message, new ErrorDetail(field, value, issue, location));
+
+    public static SandboxError NotExists(string message) => new(404, "RESOURCE_NOT_EXISTS", message);
+
+    public static SandboxError InvalidRequest(string message) => new(400, "INVALID_REQUEST", message);
+}
+
+/// <summary>The <c>detail</c> of an error; <see cref="Field"/> is a JSON pointer for body fields.</summary>
+internal sealed record ErrorDetail(string Field, string? Value, string Issue, string Location);
+
+internal static class SandboxJson
+{
+    // WeChat Pay sends Chinese text as UTF-8, not as \u escapes. Responses are JSON, never HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+            write(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>RFC 3339 in China Standard Time, as WeChat Pay writes times: <c>2015-05-20T13:29:35+08:00</c>.</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace WeChatPay.Testing;
+
+/// <summary>
+/// The sandbox as a real HTTP server on loopback (Kestrel from the shared framework, no MVC, AOT-friendly).
+/// Every request, whatever its path, goes to <see cref="WeChatPaySandbox.Handle"/> with its raw request target.
+/// </summary>
+public sealed class SandboxServer : IAsyncDisposable, IDisposable
+{
+    private readonly WebApplication _app;
+
+    private SandboxServer(WebApplication app, Uri baseAddress, WeChatPaySandbox sandbox)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Sandbox = sandbox;
+    }
+
+    /// <summary>The bound address, for example <c>http://127.0.0.1:38211/</c>, with a trailing slash.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The sandbox this server answers with.</summary>
+    public WeChatPaySandbox Sandbox { get; }
+
+    /// <summary>
+    /// Starts serving <paramref name="sandbox"/> on <paramref name="url"/>; port 0 picks a free port, which
+    /// <see cref="BaseAddress"/> then reports.
+    /// </summary>
+    public static async Task<SandboxServer> StartAsync(WeChatPaySandbox sandbox, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        app.Run(context => HandleAsync(sandbox, context));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no bound address.");
+        return new SandboxServer(app, new Uri(address.TrimEnd('/') + "/"), sandbox);
+    }
+
+    private static async Task HandleAsync(WeChatPaySandbox sandbox, HttpContext context)
+    {
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in request.Headers)
+            headers.Add(new(name, values.ToString()));
+        var answer = sandbox.Handle(new SandboxRequest(request.Method, target, headers, buffer.ToArray()));
+        var response = context.Response;
+        response.StatusCode = answer.StatusCode;
+        foreach (var (name, value) in answer.Headers)
+            response.Headers[name] = value;
+        if (answer.Body.Length > 0)
+        {
+            response.ContentLength = answer.Body.Length;
+            await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until the host shuts down (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the server.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"SandboxServer {{ BaseAddress = {BaseAddress} }}";
+}

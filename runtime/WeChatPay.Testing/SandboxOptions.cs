@@ -1,0 +1,40 @@
+namespace WeChatPay.Testing;
+
+/// <summary>Which platform key signs the sandbox's responses and notifications.</summary>
+public enum SandboxSigningMode
+{
+    /// <summary>
+    /// The WeChat Pay public key (<c>Wechatpay-Serial: PUB_KEY_ID_…</c>), as for every merchant that joined after
+    /// the public-key rollout. The default.
+    /// </summary>
+    PublicKey = 0,
+
+    /// <summary>The platform certificate (<c>Wechatpay-Serial</c> is the certificate's serial number).</summary>
+    Certificate = 1,
+}
+
+/// <summary>How a <see cref="WeChatPaySandbox"/> behaves. Every property has the real gateway's default.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>
+    /// The key that signs responses when the request's <c>Wechatpay-Serial</c> does not name one. A request whose
+    /// <c>Wechatpay-Serial</c> names a platform key of the merchant's scheme gets its response signed with that key,
+    /// as during WeChat Pay's migration from certificates to public keys.
+    /// </summary>
+    public SandboxSigningMode SigningMode { get; set; } = SandboxSigningMode.PublicKey;
+
+    /// <summary>
+    /// Whether <c>GET /v3/certificates</c> serves the platform certificates. When false it answers
+    /// <c>404 RESOURCE_NOT_EXISTS</c>, as WeChat Pay does for a merchant created after the public-key rollout.
+    /// </summary>
+    public bool ServeCertificates { get; set; } = true;
+
+    /// <summary>The clock for the timestamp window, the nonce window and every time the sandbox reports.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How far a request's timestamp may be from the sandbox's clock; WeChat Pay allows 5 minutes.</summary>
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a request nonce stays used; WeChat Pay rejects a nonce reused within 5 minutes.</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
+}
