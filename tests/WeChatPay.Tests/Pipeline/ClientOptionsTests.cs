@@ -1,0 +1,110 @@
+using WeChatPay.Tests.TestSupport;
+
+namespace WeChatPay.Tests.Pipeline;
+
+/// <summary>The client validates its options at construction, with messages that name the field and never echo a key.</summary>
+public class ClientOptionsTests
+{
+    private static WeChatPayOptions Valid() => Gateway.Options(TestIdentities.Rsa, new ManualTimeProvider());
+
+    public static TheoryData<string, string> InvalidOptions => new()
+    {
+        { "mchid", "MerchantId" },
+        { "serial", "MerchantSerialNumber" },
+        { "key", "merchant private key is missing" },
+        { "garbage key", "private key" },
+        { "apiv3", "32 bytes" },
+        { "no verification key", "No WeChat Pay verification key" },
+        { "download without apiv3", "needs WeChatPayOptions.ApiV3Key" },
+        { "public key without id", "PublicKeyId" },
+        { "id without public key", "PlatformPublicKey" },
+        { "relative base", "absolute http or https" },
+        { "ftp base", "absolute http or https" },
+        { "base with query", "query" },
+        { "scheme mismatch", "SignatureScheme" },
+        { "zero refresh", "CertificateRefreshInterval" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public void Invalid_options_throw_a_configuration_exception_naming_what_is_wrong(string problem, string expected)
+    {
+        var options = Valid();
+        switch (problem)
+        {
+            case "mchid": options.MerchantId = " "; break;
+            case "serial": options.MerchantSerialNumber = ""; break;
+            case "key": options.MerchantPrivateKey = null; break;
+            case "garbage key": options.MerchantPrivateKey = "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"; break;
+            case "apiv3": options.ApiV3Key = "short"; break;
+            case "no verification key": options.PublicKeyId = null; options.PlatformPublicKey = null; break;
+            case "download without apiv3":
+                options.PublicKeyId = null; options.PlatformPublicKey = null; options.ApiV3Key = null; options.DownloadPlatformCertificates = true;
+                break;
+            case "public key without id": options.PublicKeyId = null; break;
+            case "id without public key": options.PlatformPublicKey = null; break;
+            case "relative base": options.BaseAddress = new Uri("v3/", UriKind.Relative); break;
+            case "ftp base": options.BaseAddress = new Uri("ftp://example.com/"); break;
+            case "base with query": options.BaseAddress = new Uri("https://example.com/?a=1"); break;
+            case "scheme mismatch": options.SignatureScheme = SignatureScheme.ShangMi; break;
+            case "zero refresh": options.DownloadPlatformCertificates = true; options.CertificateRefreshInterval = TimeSpan.Zero; break;
+        }
+
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain(TestIdentities.ApiV3Key, error.Message);
+        Assert.DoesNotContain("BEGIN", error.Message);
+    }
+
+    [Fact]
+    public void Base_address_without_a_trailing_slash_is_normalized()
+    {
+        var options = Valid();
+        options.BaseAddress = new Uri("https://sandbox.example.com/wechatpay");
+
+        using var client = new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException()));
+
+        Assert.Equal("https://sandbox.example.com/wechatpay/", client.BaseAddress.AbsoluteUri);
+    }
+
+    [Fact]
+    public void Merchant_key_is_read_from_a_file_when_no_pem_text_is_given()
+    {
+        using var directory = new TempDirectory();
+        var options = Valid();
+        options.MerchantPrivateKey = null;
+        options.MerchantPrivateKeyPath = directory.Write("apiclient_key.pem", TestIdentities.Rsa.MerchantPrivateKeyPem);
+        options.PlatformPublicKey = null;
+        options.PlatformPublicKeyPath = directory.Write("pub_key.pem", TestIdentities.Rsa.PublicKeyPem);
+
+        using var client = new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException()));
+
+        Assert.Equal(TestIdentities.Rsa.PublicKeyId, client.GetEncryptionKey().Id);
+    }
+
+    [Fact]
+    public void Download_mode_alone_is_a_valid_configuration()
+    {
+        var options = Valid();
+        options.PublicKeyId = null;
+        options.PlatformPublicKey = null;
+        options.DownloadPlatformCertificates = true;
+
+        using var client = new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException()));
+
+        Assert.Empty(client.PlatformKeys);
+    }
+
+    [Fact]
+    public void Client_to_string_leaves_out_keys()
+    {
+        using var client = new WeChatPayClient(Valid(), new FakeWire(_ => throw new InvalidOperationException()));
+
+        var text = client.ToString();
+
+        Assert.Contains(TestIdentities.MerchantId, text);
+        Assert.DoesNotContain(TestIdentities.ApiV3Key, text);
+        Assert.DoesNotContain("PRIVATE", text);
+    }
+}
