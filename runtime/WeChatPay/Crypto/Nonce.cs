@@ -27,15 +27,23 @@ public static class Nonce
     /// <summary>Writes a fresh base62 nonce of <paramref name="destination"/>'s length into it, without allocating.</summary>
     public static void Fill(Span<char> destination)
     {
-        Span<byte> ascii = stackalloc byte[destination.Length <= 256 ? destination.Length : 0];
-        if (ascii.Length != destination.Length)
-            throw new ArgumentException("A nonce is at most 256 characters long.", nameof(destination));
-        Fill(ascii);
-        for (var i = 0; i < ascii.Length; i++)
-            destination[i] = (char)ascii[i];
+        Span<byte> random = stackalloc byte[64];
+        var used = random.Length;
+        for (var i = 0; i < destination.Length;)
+        {
+            if (used == random.Length)
+            {
+                RandomNumberGenerator.Fill(random);
+                used = 0;
+            }
+
+            var b = random[used++];
+            if (b < RejectionLimit)
+                destination[i++] = Alphabet[b % Alphabet.Length];
+        }
     }
 
-    /// <summary>Writes a fresh base62 nonce of <paramref name="asciiDestination"/>'s length into it as ASCII bytes.</summary>
+    /// <summary>Writes a fresh base62 nonce of <paramref name="asciiDestination"/>'s length into it as ASCII bytes, without allocating.</summary>
     public static void Fill(Span<byte> asciiDestination)
     {
         Span<byte> random = stackalloc byte[64];
