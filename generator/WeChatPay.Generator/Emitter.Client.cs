@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Linq;
+using WeChatPay.Generator.Model;
+
+namespace WeChatPay.Generator;
+
+/// <summary>The endpoint methods: build the request, send it through the client, shape the result.</summary>
+internal sealed partial class Emitter
+{
+    private void EmitMethod(MethodSpec method)
+    {
+        var r = method.Return;
+        var isAsync = r.Flavor != ReturnFlavor.Sync;
+        var parameters = string.Join(", ", method.Parameters.Select(p => p.TypeDisplay + " " + Escape(p.Name)));
+        _w.Line("/// <summary>" + method.HttpMethod + " " + System.Security.SecurityElement.Escape(string.Concat(method.Path.Select(p => p.IsPlaceholder ? "{" + p.Text + "}" : p.Text))) + "</summary>");
+        _w.Open((isAsync ? "async " : "") + r.ReturnTypeDisplay + " " + _spec.FullyQualifiedName + "." + method.Name + "(" + parameters + ")");
+
+        var cancellation = method.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken) is { } ct ? Escape(ct.Name) : "default";
+        var awaitPrefix = isAsync ? "await " : "";
+        var configureAwait = isAsync ? ".ConfigureAwait(false)" : "";
+
+        var body = method.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Body);
+        var bodyType = body is null ? null : Find(body.BodyType!);
+        var encrypts = bodyType is { NeedsSensitiveWalk: true };
+        if (body is not null && !(bodyType?.IsValueType ?? false))
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Escape(body.Name) + ");");
+
+        var target = EmitTarget(method);
+        var hasHeaders = EmitHeaders(method);
+
+        if (encrypts)
+        {
+            // [Sensitive] fields are encrypted with the platform key on a copy; Wechatpay-Serial names that key.
+            _w.Line("var encryptionKey = " + (isAsync ? "await _client.GetEncryptionKeyAsync(" + cancellation + ").ConfigureAwait(false);" : "_client.GetEncryptionKey();"));
+            _w.Line("var body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Sensitive_" + Id(bodyType!.Name) + "(" + Escape(body!.Name) + ", encryptionKey.Encrypt), " + TypeInfo(body.BodyType!) + ");");
+        }
+        else if (body is not null)
+        {
+            _w.Line("var body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.BodyType!) + ");");
+        }
+
+        _w.Line("var request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")");
+        _w.Line("{").Indent();
+        if (body is not null)
+        {
+            _w.Line("Body = body,");
+            _w.Line("ContentType = \"application/json\",");
+        }
+        if (hasHeaders)
+            _w.Line("Headers = headers,");
+        if (encrypts)
+            _w.Line("WechatpaySerial = encryptionKey.Id,");
+        _w.Outdent().Line("};");
+
+        var send = awaitPrefix + (isAsync ? "_client.SendAsync(request, " : "_client.Send(request, ") + cancellation + ")" + configureAwait + ";";
+        EmitResult(method, send);
+        _w.Close();
+    }
+
+    private void EmitResult(MethodSpec method, string send)
+    {
+        var r = method.Return;
+        switch (r.Shape)
+        {
+            case ResultShape.None:
+                _w.Line(send);
+                break;
+            case ResultShape.RawResponse:
+                _w.Line("return " + send);
+                break;
+            case ResultShape.Stream:
+                _w.Line("var response = " + send);
+                _w.Line("return new global::System.IO.MemoryStream(response.Body.ToArray(), writable: false);");
+                break;
+            case ResultShape.Bytes:
+                _w.Line("var response = " + send);
+                _w.Line("return response.Body.ToArray();");
+                break;
+            case ResultShape.Value:
+            case ResultShape.TypedResponse:
+                _w.Line("var response = " + send);
+                var valueType = Find(r.ValueType!);
+                var decrypt = valueType is { NeedsSensitiveWalk: true, Kind: JsonKind.Object }
+                    ? "Sensitive_" + Id(valueType.Name) + "(response.Deserialize(" + TypeInfo(r.ValueType!) + "), _client.DecryptSensitive)"
+                    : "response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
+                if (r.Shape == ResultShape.Value)
+                {
+                    _w.Line("return " + decrypt + ";");
+                }
+                else
+                {
+                    _w.Line("var value = " + decrypt + ";");
+                    _w.Line("return new global::WeChatPay.WeChatPayResponse<" + r.ValueTypeDisplay + ">(response, value);");
+                }
+                break;
+        }
+    }
+
+    private static string HttpMethodProperty(string method) => method switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        _ => "Delete",
+    };
+
+    private TypeSpec? Find(string typeName) => _types.TryGetValue(typeName, out var type) ? type : null;
+
+    /// <summary>The typed JsonTypeInfo accessor of a body or result type.</summary>
+    private string TypeInfo(string typeName) => "Json" + Id(typeName);
+
+    /// <summary>Lazily cached, typed JsonTypeInfo for each body and result type, from the generated or the user's context.</summary>
+    private void EmitTypeInfoAccessors()
+    {
+        var context = (_spec.UserJsonContext ?? ContextName) + ".Default";
+        var used = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var method in _spec.Methods)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Role == ParameterRole.Body)
+                    used.Add(parameter.BodyType!);
+            }
+            if (method.Return.ValueType is { } valueType)
+                used.Add(valueType);
+        }
+        foreach (var type in used)
+        {
+            var info = JsonMetadata + "JsonTypeInfo<" + type + ">";
+            var field = "s_json" + Id(type);
+            _w.Line();
+            _w.Line("private static " + info + "? " + field + ";");
+            _w.Line();
+            _w.Line("private static " + info + " " + TypeInfo(type));
+            _w.Indent().Line("=> " + field + " ??= (" + info + ")(" + context + ".GetTypeInfo(typeof(" + type + "))");
+            _w.Indent().Line("?? throw new global::System.InvalidOperationException(" + Quote("The JSON context of " + _spec.Name + " has no metadata for " + type.Replace("global::", "") + ".") + "));").Outdent().Outdent();
+        }
+    }
+}

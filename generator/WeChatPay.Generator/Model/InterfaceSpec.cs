@@ -1,0 +1,38 @@
+namespace WeChatPay.Generator.Model;
+
+/// <summary>One attributed partial interface: everything the emitter needs to write its file.</summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="Name">The interface's simple name, for example <c>IBusifavorApi</c>.</param>
+/// <param name="FullyQualifiedName">The <c>global::</c>-qualified name.</param>
+/// <param name="HintName">The output file's hint name, namespace + interface.</param>
+/// <param name="UserJsonContext">The escape hatch: the user's JsonSerializerContext, or null to emit metadata.</param>
+/// <param name="Methods">The endpoints, ordinal-sorted.</param>
+/// <param name="Types">Every type reachable from bodies and results, ordinal-sorted by name.</param>
+internal sealed record InterfaceSpec(
+    string Namespace,
+    string Name,
+    string FullyQualifiedName,
+    string HintName,
+    string? UserJsonContext,
+    EquatableArray<MethodSpec> Methods,
+    EquatableArray<TypeSpec> Types);
+
+/// <summary>What one method's parse yields for its interface, before grouping.</summary>
+internal sealed record InterfaceKey(
+    string Namespace,
+    string Name,
+    string FullyQualifiedName,
+    string? UserJsonContext,
+    bool IsValid);
+
+/// <summary>The result of parsing one attributed method: its spec (null when invalid), the types it reaches and its diagnostics.</summary>
+internal sealed record MethodResult(
+    InterfaceKey Interface,
+    MethodSpec? Method,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One interface after grouping: its spec (null when nothing can be emitted) and its diagnostics.</summary>
+internal sealed record InterfaceResult(
+    InterfaceSpec? Spec,
+    EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,117 @@
+namespace WeChatPay.Generator.Model;
+
+/// <summary>One endpoint: a method of the interface with its HTTP method, path and bound parameters.</summary>
+/// <param name="Name">The method's name.</param>
+/// <param name="HttpMethod">GET, POST, PUT, PATCH or DELETE.</param>
+/// <param name="Path">The path template split into literal text and placeholders.</param>
+/// <param name="Parameters">All parameters, in declaration order, each with what it binds to.</param>
+/// <param name="Return">What the method returns and how.</param>
+/// <param name="SortKey">Name plus parameter types: orders overloads deterministically.</param>
+internal sealed record MethodSpec(
+    string Name,
+    string HttpMethod,
+    EquatableArray<PathPartSpec> Path,
+    EquatableArray<ParameterSpec> Parameters,
+    ReturnSpec Return,
+    string SortKey);
+
+/// <summary>A piece of the path template: literal text (already valid URL text) or a placeholder's parameter.</summary>
+internal sealed record PathPartSpec(bool IsPlaceholder, string Text);
+
+/// <summary>What a parameter binds to.</summary>
+internal enum ParameterRole
+{
+    Path,
+    Query,
+    QueryModel,
+    Body,
+    Header,
+    CancellationToken,
+}
+
+/// <summary>A method parameter.</summary>
+/// <param name="Name">The C# parameter name.</param>
+/// <param name="TypeDisplay">The parameter type as written in a signature, with nullable annotations.</param>
+/// <param name="Role">What it binds to.</param>
+/// <param name="WireName">The query key, header name or placeholder name.</param>
+/// <param name="Scalar">How to format a scalar (path, query, header), or null.</param>
+/// <param name="QueryFields">For a query model: its properties, flattened by JSON name.</param>
+/// <param name="IsNullable">Whether the value may be null (nullable reference or Nullable&lt;T&gt;).</param>
+/// <param name="BodyType">For a body: the type's name without nullable annotations (for typeof).</param>
+internal sealed record ParameterSpec(
+    string Name,
+    string TypeDisplay,
+    ParameterRole Role,
+    string WireName,
+    ScalarSpec? Scalar,
+    EquatableArray<QueryFieldSpec> QueryFields,
+    bool IsNullable,
+    string? BodyType);
+
+/// <summary>How a scalar value is written into a path, query or header.</summary>
+internal enum ScalarKind
+{
+    String,
+    Boolean,
+    Formattable,
+    DateTimeOffset,
+    DateTime,
+    Enum,
+}
+
+/// <summary>A scalar's type and formatting.</summary>
+/// <param name="Kind">The formatting rule.</param>
+/// <param name="TypeName">The underlying type (no Nullable&lt;T&gt;), global::-qualified.</param>
+/// <param name="IsNullableValueType">Whether the value is a Nullable&lt;T&gt;.</param>
+/// <param name="EnumMembers">For an enum: its members and their wire spellings.</param>
+internal sealed record ScalarSpec(
+    ScalarKind Kind,
+    string TypeName,
+    bool IsNullableValueType,
+    EquatableArray<EnumMemberSpec> EnumMembers);
+
+/// <summary>One property of a query model, flattened into the query by its JSON name.</summary>
+internal sealed record QueryFieldSpec(string PropertyName, string WireName, ScalarSpec Scalar, bool IsNullable);
+
+/// <summary>How the method is awaited.</summary>
+internal enum ReturnFlavor
+{
+    Sync,
+    Task,
+    ValueTask,
+}
+
+/// <summary>What the method hands back.</summary>
+internal enum ResultShape
+{
+    /// <summary>Nothing: the call only has to succeed (2xx).</summary>
+    None,
+
+    /// <summary>The deserialized body.</summary>
+    Value,
+
+    /// <summary><c>WeChatPayResponse&lt;T&gt;</c>: status, headers, Request-ID and the body.</summary>
+    TypedResponse,
+
+    /// <summary><c>WeChatPayResponse</c> itself.</summary>
+    RawResponse,
+
+    /// <summary>A download as a <c>Stream</c>.</summary>
+    Stream,
+
+    /// <summary>A download as a <c>byte[]</c>.</summary>
+    Bytes,
+}
+
+/// <summary>The return type.</summary>
+/// <param name="Flavor">Sync, Task or ValueTask.</param>
+/// <param name="Shape">What is returned.</param>
+/// <param name="ReturnTypeDisplay">The full return type as written in a signature.</param>
+/// <param name="ValueType">For Value/TypedResponse: T without nullable annotations (for typeof), else null.</param>
+/// <param name="ValueTypeDisplay">T with its nullable annotations, else null.</param>
+internal sealed record ReturnSpec(
+    ReturnFlavor Flavor,
+    ResultShape Shape,
+    string ReturnTypeDisplay,
+    string? ValueType,
+    string? ValueTypeDisplay);

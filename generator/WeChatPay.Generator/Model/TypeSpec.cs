@@ -1,0 +1,126 @@
+namespace WeChatPay.Generator.Model;
+
+/// <summary>The JSON shape of a type.</summary>
+internal enum JsonKind
+{
+    /// <summary>A type with a built-in System.Text.Json converter (string, numbers, Guid, JsonElement, …).</summary>
+    Builtin,
+
+    /// <summary>A type with a WeChatPay.Json converter (DateTimeOffset, DateTime in RFC 3339).</summary>
+    RuntimeConverter,
+
+    Enum,
+    Object,
+    Array,
+    List,
+    ReadOnlyList,
+    Dictionary,
+    Nullable,
+}
+
+/// <summary>One type's JSON metadata and its sensitive-field walk.</summary>
+/// <param name="Name">The global::-qualified name, without nullable annotations (usable in typeof).</param>
+/// <param name="FriendlyName">A readable identifier for generated member names, for example <c>ListOfCouponCode</c>.</param>
+/// <param name="Kind">The JSON shape.</param>
+/// <param name="Converter">For Builtin/RuntimeConverter: the converter expression.</param>
+/// <param name="ElementType">Element (collections), value (dictionaries) or underlying (Nullable) type name.</param>
+/// <param name="ElementTypeDisplay">The element type with its nullable annotations.</param>
+/// <param name="Object">For objects: members and construction.</param>
+/// <param name="EnumMembers">For enums: members and their wire spellings.</param>
+/// <param name="IsValueType">Whether the type is a struct.</param>
+/// <param name="NeedsSensitiveWalk">Whether the type holds [Sensitive] fields, directly or through members.</param>
+internal sealed record TypeSpec(
+    string Name,
+    string FriendlyName,
+    JsonKind Kind,
+    string? Converter,
+    string? ElementType,
+    string? ElementTypeDisplay,
+    ObjectSpec? Object,
+    EquatableArray<EnumMemberSpec> EnumMembers,
+    bool IsValueType,
+    bool NeedsSensitiveWalk);
+
+/// <summary>How an object is built and which members it has.</summary>
+/// <param name="Properties">Serialized properties, in declaration order (base types first).</param>
+/// <param name="ConstructorParameters">Arguments of the parameterized creator: constructor parameters, then member initializers.</param>
+/// <param name="UsesParameterizedConstructor">Whether deserialization goes through the parameterized creator.</param>
+/// <param name="IsRecord">Whether the type is a record (sensitive fields are then copied with <c>with</c>).</param>
+/// <param name="CanCloneWithInitializer">Whether a shallow copy can be made with <c>new T { … }</c>.</param>
+internal sealed record ObjectSpec(
+    EquatableArray<PropertySpec> Properties,
+    EquatableArray<ConstructorParameterSpec> ConstructorParameters,
+    bool UsesParameterizedConstructor,
+    bool IsRecord,
+    bool CanCloneWithInitializer);
+
+/// <summary>How a property is written.</summary>
+internal enum SetterKind
+{
+    None,
+    Set,
+    Init,
+}
+
+/// <summary>How a [Sensitive] walk treats a property.</summary>
+internal enum SensitiveKind
+{
+    None,
+
+    /// <summary>A [Sensitive] string: transformed.</summary>
+    Field,
+
+    /// <summary>An object holding sensitive fields: walked.</summary>
+    Object,
+
+    /// <summary>A Nullable&lt;struct&gt; holding sensitive fields: walked when it has a value.</summary>
+    NullableStruct,
+
+    /// <summary>A list, array or read-only list of objects holding sensitive fields: each element walked.</summary>
+    Collection,
+}
+
+/// <summary>A serialized property.</summary>
+/// <param name="Name">The C# name.</param>
+/// <param name="JsonName">The wire name (snake_case_lower unless [JsonPropertyName]).</param>
+/// <param name="Type">The type without nullable annotations (for typeof).</param>
+/// <param name="TypeDisplay">The type with nullable annotations (for generic arguments and casts).</param>
+/// <param name="DeclaringType">The declaring type, global::-qualified.</param>
+/// <param name="Setter">Whether and how it can be set.</param>
+/// <param name="IsRequired">C# required or [JsonRequired].</param>
+/// <param name="IgnoreCondition">A JsonIgnoreCondition member name for [JsonIgnore(Condition = …)], or null.</param>
+/// <param name="Sensitive">How a sensitive walk treats it.</param>
+/// <param name="SensitiveElementType">For SensitiveKind.Collection/Object: the walked element type with annotations.</param>
+/// <param name="CollectionKind">For SensitiveKind.Collection: List, Array or ReadOnlyList.</param>
+/// <param name="IsValueType">Whether the property type is a value type.</param>
+internal sealed record PropertySpec(
+    string Name,
+    string JsonName,
+    string Type,
+    string TypeDisplay,
+    string DeclaringType,
+    SetterKind Setter,
+    bool IsRequired,
+    string? IgnoreCondition,
+    SensitiveKind Sensitive,
+    string? SensitiveElementType,
+    JsonKind CollectionKind,
+    bool IsValueType);
+
+/// <summary>An argument of the parameterized creator.</summary>
+/// <param name="Name">The constructor parameter's name, or the property's name for a member initializer.</param>
+/// <param name="Type">The type without nullable annotations.</param>
+/// <param name="TypeDisplay">The type with nullable annotations.</param>
+/// <param name="IsMemberInitializer">Whether it sets an init/required property rather than a constructor parameter.</param>
+/// <param name="PropertyName">For a member initializer: the property it sets.</param>
+/// <param name="DefaultValueLiteral">The C# literal of the parameter's default value, or null when it has none.</param>
+internal sealed record ConstructorParameterSpec(
+    string Name,
+    string Type,
+    string TypeDisplay,
+    bool IsMemberInitializer,
+    string? PropertyName,
+    string? DefaultValueLiteral);
+
+/// <summary>An enum member and its spelling on the wire.</summary>
+internal sealed record EnumMemberSpec(string Name, string WireName);

@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using WeChatPay.Generator.Model;
+
+namespace WeChatPay.Generator;
+
+/// <summary>Binding parameters to the path, the query, the body, headers and the cancellation token.</summary>
+internal static partial class Parser
+{
+    private const string PathAttributeName = "WeChatPay.PathAttribute";
+    private const string QueryAttributeName = "WeChatPay.QueryAttribute";
+    private const string BodyAttributeName = "WeChatPay.BodyAttribute";
+    private const string HeaderAttributeName = "WeChatPay.HeaderAttribute";
+
+    private static List<ParameterSpec> ParseParameters(
+        IMethodSymbol method,
+        string methodName,
+        string httpMethod,
+        List<string> placeholders,
+        Location? attributeLocation,
+        TypeWalker walker,
+        List<DiagnosticInfo> diagnostics,
+        ref bool valid)
+    {
+        var result = new List<ParameterSpec>();
+        var bound = new HashSet<string>(System.StringComparer.Ordinal);
+        var bodies = new List<IParameterSymbol>();
+        var allowsBody = httpMethod is "POST" or "PUT" or "PATCH";
+
+        foreach (var parameter in method.Parameters)
+        {
+            var location = parameter.Locations.FirstOrDefault();
+            var type = parameter.Type;
+            var display = type.ToDisplayString(AnnotatedTypeFormat);
+            var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(type);
+            var scalar = ToScalar(type);
+
+            if (type.ToDisplayString() == "System.Threading.CancellationToken")
+            {
+                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.CancellationToken, "", null, EquatableArray<QueryFieldSpec>.Empty, false, null));
+                continue;
+            }
+
+            string? pathName = null, queryName = null, headerName = null;
+            bool hasQuery = false, hasBody = false;
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.ToDisplayString())
+                {
+                    case PathAttributeName:
+                        pathName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? parameter.Name;
+                        break;
+                    case QueryAttributeName:
+                        hasQuery = true;
+                        queryName = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+                        break;
+                    case BodyAttributeName:
+                        hasBody = true;
+                        break;
+                    case HeaderAttributeName:
+                        headerName = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+                        break;
+                }
+            }
+
+            // 1. Explicit path binding, or a parameter named like a placeholder (stockId ↔ stock_id).
+            if (pathName is null && !hasQuery && !hasBody && headerName is null)
+            {
+                var snake = ToSnakeCase(parameter.Name);
+                pathName = placeholders.FirstOrDefault(p => p == parameter.Name || p == snake);
+            }
+            if (pathName is not null)
+            {
+                if (!placeholders.Contains(pathName))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, location, parameter.Name, methodName,
+                        $"the path has no placeholder '{{{pathName}}}'; fix the name in [Path] or add the placeholder to the path"));
+                    valid = false;
+                    continue;
+                }
+                if (scalar is null)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, methodName, display, "path"));
+                    valid = false;
+                    continue;
+                }
+                bound.Add(pathName);
+                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Path, pathName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
+                continue;
+            }
+
+            // 2. Headers.
+            if (headerName is not null)
+            {
+                if (scalar is null)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, methodName, display, "header"));
+                    valid = false;
+                    continue;
+                }
+                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Header, headerName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
+                continue;
+            }
+
+            // 3. Bodies: [Body], or on POST/PUT/PATCH the remaining complex parameter.
+            if (hasBody || (!hasQuery && allowsBody && scalar is null))
+            {
+                if (!allowsBody)
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.BodyOnGetOrDelete, location, httpMethod, methodName, parameter.Name));
+                    valid = false;
+                    continue;
+                }
+                bodies.Add(parameter);
+                walker.Visit(type, location, parameter.Name);
+                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Body, "", null, EquatableArray<QueryFieldSpec>.Empty, isNullable, type.ToDisplayString(TypeFormat)));
+                continue;
+            }
+
+            // 4. The query: explicit [Query], or any other parameter on GET/DELETE.
+            if (hasQuery || !allowsBody)
+            {
+                var wireName = queryName ?? ToSnakeCase(parameter.Name);
+                if (scalar is not null)
+                {
+                    result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Query, wireName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
+                    continue;
+                }
+                var fields = ParseQueryModel(type, parameter, methodName, diagnostics, ref valid);
+                if (fields is not null)
+                    result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.QueryModel, wireName, null, fields.ToEquatableArray(), isNullable, null));
+                continue;
+            }
+
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, location, parameter.Name, methodName,
+                $"a {httpMethod} request sends scalars only in its path, query or headers; mark it [Query], [Header(\"name\")] or [Path(\"name\")], or move it into the body model"));
+            valid = false;
+        }
+
+        if (bodies.Count > 1)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TwoBodies, bodies[1].Locations.FirstOrDefault(), methodName, bodies[0].Name, bodies[1].Name));
+            valid = false;
+        }
+
+        foreach (var placeholder in placeholders.Distinct())
+        {
+            if (!bound.Contains(placeholder))
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, attributeLocation, placeholder, methodName));
+                valid = false;
+            }
+        }
+        return result;
+    }
+
+    private static List<QueryFieldSpec>? ParseQueryModel(ITypeSymbol type, IParameterSymbol parameter, string methodName, List<DiagnosticInfo> diagnostics, ref bool valid)
+    {
+        if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class || named.SpecialType != SpecialType.None)
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations.FirstOrDefault(), parameter.Name, methodName, type.ToDisplayString(), "query"));
+            valid = false;
+            return null;
+        }
+        var fields = new List<QueryFieldSpec>();
+        foreach (var property in TypeWalker.GetSerializableProperties(named))
+        {
+            if (TypeWalker.ReadIgnoreCondition(property) == "Always")
+                continue;
+            var scalar = ToScalar(property.Type);
+            if (scalar is null)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, property.Locations.FirstOrDefault() ?? parameter.Locations.FirstOrDefault(),
+                    named.Name + "." + property.Name, methodName, property.Type.ToDisplayString(), "query"));
+                valid = false;
+                continue;
+            }
+            var nullable = property.Type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(property.Type) || !property.Type.IsValueType;
+            fields.Add(new QueryFieldSpec(property.Name, TypeWalker.ReadJsonName(property), scalar, nullable));
+        }
+        return fields;
+    }
+
+    internal static bool IsNullableValueType(ITypeSymbol type)
+        => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+    /// <summary>Classifies a path, query or header value; null when it is not a scalar.</summary>
+    internal static ScalarSpec? ToScalar(ITypeSymbol type)
+    {
+        var nullableValue = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            nullableValue = true;
+        }
+        ScalarKind kind;
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+                kind = ScalarKind.String;
+                break;
+            case SpecialType.System_Boolean:
+                kind = ScalarKind.Boolean;
+                break;
+            case SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal:
+                kind = ScalarKind.Formattable;
+                break;
+            case SpecialType.System_DateTime:
+                kind = ScalarKind.DateTime;
+                break;
+            default:
+                if (type.TypeKind == TypeKind.Enum)
+                {
+                    return new ScalarSpec(ScalarKind.Enum, type.ToDisplayString(TypeFormat), nullableValue, TypeWalker.ReadEnumMembers((INamedTypeSymbol)type));
+                }
+                switch (type.ToDisplayString())
+                {
+                    case "System.Guid":
+                        kind = ScalarKind.Formattable;
+                        break;
+                    case "System.DateTimeOffset":
+                        kind = ScalarKind.DateTimeOffset;
+                        break;
+                    default:
+                        return null;
+                }
+                break;
+        }
+        return new ScalarSpec(kind, type.ToDisplayString(TypeFormat), nullableValue, EquatableArray<EnumMemberSpec>.Empty);
+    }
+}
