@@ -149,9 +149,10 @@ public sealed partial class WeChatPayClient
     {
         var signature = SignatureHeaders.From(raw.Headers);
         var result = Verify(in signature, raw);
-        if (result == VerificationResult.UnknownSerial && allowRefresh && _certificates is not null
-            && await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false))
+        if (result == VerificationResult.UnknownSerial && allowRefresh && _certificates is not null)
         {
+            // Verify again even when this caller started no download: a concurrent refresh may have brought the key.
+            await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false);
             result = Verify(in signature, raw);
         }
 

@@ -56,9 +56,9 @@ public sealed partial class WeChatPayClient
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         var result = VerifyNotification(in signature, body.Span);
-        if (result == VerificationResult.UnknownSerial && _certificates is not null
-            && await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false))
+        if (result == VerificationResult.UnknownSerial && _certificates is not null)
         {
+            await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false);
             result = VerifyNotification(in signature, body.Span);
         }
 
