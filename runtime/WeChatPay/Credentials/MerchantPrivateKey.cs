@@ -44,7 +44,10 @@ public sealed partial class MerchantPrivateKey : IDisposable
     internal Sm2PrivateKey? Sm2Key => _sm2;
 
     /// <summary>Reads a key from PEM text.</summary>
-    /// <param name="pem">The PEM text: PKCS#8, PKCS#1, encrypted PKCS#8, or an SM2 key (PKCS#8 or SEC1).</param>
+    /// <param name="pem">
+    /// The PEM text: PKCS#8, PKCS#1, encrypted PKCS#8, or an SM2 key (PKCS#8, or SEC1 labelled <c>EC PRIVATE KEY</c>
+    /// or, as OpenSSL 3 writes it, <c>SM2 PRIVATE KEY</c>).
+    /// </param>
     /// <param name="passphrase">The passphrase of an encrypted PKCS#8 key; ignored otherwise.</param>
     /// <exception cref="WeChatPayConfigurationException">The text is not a usable private key, or the passphrase is wrong.</exception>
     public static MerchantPrivateKey FromPem(string pem, string? passphrase = null)
@@ -67,11 +70,11 @@ public sealed partial class MerchantPrivateKey : IDisposable
                 case "PRIVATE KEY":
                     return FromPkcs8(block.Der);
                 case "RSA PRIVATE KEY":
-                    return FromRsa(rsa => rsa.ImportRSAPrivateKey(block.Der, out _), "PKCS#1");
+                    return ImportRsa(rsa => rsa.ImportRSAPrivateKey(block.Der, out _), "PKCS#1");
                 case "ENCRYPTED PRIVATE KEY":
                     return FromEncryptedPkcs8(block.Der, passphrase);
-                case "EC PRIVATE KEY":
-                    return new MerchantPrivateKey(Sm2PrivateKey.FromDer(block.Label, block.Der));
+                case "EC PRIVATE KEY" or "SM2 PRIVATE KEY":
+                    return new MerchantPrivateKey(Sm2PrivateKey.FromDer("EC PRIVATE KEY", block.Der));
             }
         }
 
@@ -80,7 +83,27 @@ public sealed partial class MerchantPrivateKey : IDisposable
             throw new WeChatPayConfigurationException("A certificate was given instead of the merchant private key; pass apiclient_key.pem, not apiclient_cert.pem.");
         if (first is "PUBLIC KEY" or "RSA PUBLIC KEY")
             throw new WeChatPayConfigurationException("A public key was given instead of the merchant private key; pass apiclient_key.pem.");
-        throw new WeChatPayConfigurationException($"The PEM block type '{first}' is not a supported private key; expected PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY.");
+        throw new WeChatPayConfigurationException($"The PEM block type '{first}' is not a supported private key; expected PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY, EC PRIVATE KEY or SM2 PRIVATE KEY.");
+    }
+
+    /// <summary>
+    /// Wraps an RSA private key the caller has already loaded (for example from a key vault or an HSM-backed
+    /// <see cref="RSA"/> implementation). The returned key owns <paramref name="privateKey"/> and disposes it.
+    /// </summary>
+    /// <exception cref="WeChatPayConfigurationException">The key is smaller than 2048 bits.</exception>
+    public static MerchantPrivateKey FromRsa(RSA privateKey)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        if (privateKey.KeySize < MinimumRsaKeySize)
+            throw new WeChatPayConfigurationException($"The merchant RSA key has {privateKey.KeySize} bits; WeChat Pay requires at least {MinimumRsaKeySize}.");
+        return new MerchantPrivateKey(privateKey);
+    }
+
+    /// <summary>Wraps an SM2 private key (ShangMi mode).</summary>
+    public static MerchantPrivateKey FromSm2(Sm2PrivateKey privateKey)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        return new MerchantPrivateKey(privateKey);
     }
 
     /// <summary>Reads a key from a PEM file.</summary>
@@ -178,7 +201,7 @@ public sealed partial class MerchantPrivateKey : IDisposable
             return new MerchantPrivateKey(Sm2PrivateKey.FromDer("PRIVATE KEY", der));
         if (!info.PrivateKeyAlgorithm.Algorithm.Equals(PkcsObjectIdentifiers.RsaEncryption))
             throw new WeChatPayConfigurationException($"The merchant private key's algorithm ({info.PrivateKeyAlgorithm.Algorithm.Id}) is not supported; expected RSA, or SM2 in ShangMi mode.");
-        return FromRsa(rsa => rsa.ImportPkcs8PrivateKey(der, out _), "PKCS#8");
+        return ImportRsa(rsa => rsa.ImportPkcs8PrivateKey(der, out _), "PKCS#8");
     }
 
     private static MerchantPrivateKey FromEncryptedPkcs8(byte[] der, string? passphrase)
@@ -215,7 +238,7 @@ public sealed partial class MerchantPrivateKey : IDisposable
         throw new WeChatPayConfigurationException("The encrypted merchant private key does not decrypt to a supported RSA or SM2 key: the passphrase is wrong, or the key type is unsupported.");
     }
 
-    private static MerchantPrivateKey FromRsa(Action<RSA> import, string format)
+    private static MerchantPrivateKey ImportRsa(Action<RSA> import, string format)
     {
         var rsa = RSA.Create();
         try

@@ -205,6 +205,8 @@ public sealed partial class PlatformKey
     {
         if (Sm2.IsSm2(info.Algorithm))
             return (null, Sm2PublicKey.FromSubjectPublicKeyInfo(info));
+        if (info.Algorithm.Algorithm.Equals(Org.BouncyCastle.Asn1.X9.X9ObjectIdentifiers.IdECPublicKey))
+            throw new WeChatPayConfigurationException($"{what} is an EC key on another curve than SM2 (sm2p256v1); only RSA and SM2 keys are supported.");
         if (!info.Algorithm.Algorithm.Equals(PkcsObjectIdentifiers.RsaEncryption))
             throw new WeChatPayConfigurationException($"{what} uses an unsupported algorithm ({info.Algorithm.Algorithm.Id}); expected RSA or SM2.");
 

@@ -123,14 +123,16 @@ public static class Sm2
         }
     }
 
-    /// <summary>Reads an SM2 private key from PEM: PKCS#8 (<c>BEGIN PRIVATE KEY</c>) or SEC1 (<c>BEGIN EC PRIVATE KEY</c>).</summary>
+    /// <summary>Reads an SM2 private key from PEM: PKCS#8 (<c>BEGIN PRIVATE KEY</c>) or SEC1 (<c>BEGIN EC PRIVATE KEY</c>, or <c>BEGIN SM2 PRIVATE KEY</c> as OpenSSL 3 writes it).</summary>
     /// <exception cref="WeChatPayConfigurationException">The text holds no SM2 private key.</exception>
     public static Sm2PrivateKey ImportPrivateKeyPem(string pem)
     {
         foreach (var block in PemText.Blocks(pem))
         {
-            if (block.Label is "PRIVATE KEY" or "EC PRIVATE KEY")
+            if (block.Label is "PRIVATE KEY")
                 return Sm2PrivateKey.FromDer(block.Label, block.Der);
+            if (block.Label is "EC PRIVATE KEY" or "SM2 PRIVATE KEY") // OpenSSL 3 labels SEC1 SM2 keys "SM2 PRIVATE KEY"
+                return Sm2PrivateKey.FromDer("EC PRIVATE KEY", block.Der);
         }
 
         throw new WeChatPayConfigurationException("The text holds no unencrypted SM2 private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----).");

@@ -58,11 +58,12 @@ public static class TestIdentities
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(platform, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(5), serial);
 
+        var encrypted = merchant.ExportEncryptedPkcs8PrivateKeyPem(Passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 10_000));
         return new SchemeIdentity(
             SignatureScheme.Rsa,
             merchantPrivateKeyPem: merchant.ExportPkcs8PrivateKeyPem(),
             merchantPrivateKeyLegacyPem: merchant.ExportRSAPrivateKeyPem(),
-            encryptedPem: () => merchant.ExportEncryptedPkcs8PrivateKeyPem(Passphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 10_000)),
+            encryptedPem: () => encrypted,
             merchantPublicKeyPem: merchant.ExportSubjectPublicKeyInfoPem(),
             platformCertificatePem: certificate.ExportCertificatePem(),
             platformCertificateSerial: "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
