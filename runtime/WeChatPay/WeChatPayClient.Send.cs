@@ -152,7 +152,7 @@ public sealed partial class WeChatPayClient
         if (result == VerificationResult.UnknownSerial && allowRefresh && _certificates is not null)
         {
             // Verify again even when this caller started no download: a concurrent refresh may have brought the key.
-            await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false);
+            await _certificates.RefreshForUnknownSerialAsync(useAsync, cancellationToken).ConfigureAwait(false);
             result = Verify(in signature, raw);
         }
 

@@ -126,7 +126,15 @@ public sealed partial class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">No platform key is available (certificates could not be downloaded).</exception>
     public PlatformKey GetEncryptionKey()
     {
-        _certificates?.EnsureFreshAsync(useAsync: false, CancellationToken.None).GetAwaiter().GetResult();
+        if (_certificates is not null)
+        {
+            var pending = _certificates.EnsureFreshAsync(useAsync: false, CancellationToken.None);
+            if (!pending.IsCompleted)
+                pending.AsTask().GetAwaiter().GetResult();
+            else
+                pending.GetAwaiter().GetResult();
+        }
+
         return PreferredKeyOrThrow();
     }
 

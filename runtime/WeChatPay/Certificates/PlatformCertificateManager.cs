@@ -16,16 +16,18 @@ internal sealed class PlatformCertificateManager
     /// <summary>How long to wait before retrying after a failed refresh, when an older set is still in use.</summary>
     internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long an unknown serial that a refresh did not resolve is answered without downloading again.</summary>
+    /// <summary>
+    /// After a refresh for an unknown serial, further unknown serials within this period fail without downloading
+    /// again, so that responses naming random serials cannot make the client download on every call.
+    /// </summary>
     internal static readonly TimeSpan UnknownSerialQuietPeriod = TimeSpan.FromMinutes(1);
 
     private readonly WeChatPayClient _client;
     private readonly TimeSpan _interval;
     private readonly object _gate = new();
     private Task? _inflight;
-    private DateTimeOffset _nextRefresh = DateTimeOffset.MinValue;
-    private string? _lastUnknownSerial;
-    private DateTimeOffset _lastUnknownSerialRefresh;
+    private long _nextRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
+    private DateTimeOffset? _lastUnknownSerialRefresh;
     private int _downloads;
 
     public PlatformCertificateManager(WeChatPayClient client, TimeSpan interval)
@@ -45,10 +47,8 @@ internal sealed class PlatformCertificateManager
     /// </summary>
     public async ValueTask EnsureFreshAsync(bool useAsync, CancellationToken cancellationToken)
     {
-        DateTimeOffset next;
-        lock (_gate)
-            next = _nextRefresh;
-        if (Now < next)
+        // The hot path: one volatile read and a clock read per call.
+        if (Now.UtcTicks < Volatile.Read(ref _nextRefreshTicks))
             return;
 
         try
@@ -66,15 +66,15 @@ internal sealed class PlatformCertificateManager
     /// so that verification is worth retrying. Never throws for a failed download: the caller then reports the
     /// unknown key.
     /// </summary>
-    public async ValueTask<bool> RefreshForUnknownSerialAsync(string? serial, bool useAsync, CancellationToken cancellationToken)
+    public async ValueTask<bool> RefreshForUnknownSerialAsync(bool useAsync, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            // The same unknown serial right after a refresh that did not bring it: do not download again.
-            if (_inflight is null && serial == _lastUnknownSerial && Now - _lastUnknownSerialRefresh < UnknownSerialQuietPeriod)
+            // Join a download in flight; otherwise download at most once per quiet period for unknown serials.
+            if (_inflight is null && Now - _lastUnknownSerialRefresh < UnknownSerialQuietPeriod)
                 return false;
-            _lastUnknownSerial = serial;
-            _lastUnknownSerialRefresh = Now;
+            if (_inflight is null)
+                _lastUnknownSerialRefresh = Now;
         }
 
         try
@@ -129,7 +129,7 @@ internal sealed class PlatformCertificateManager
             _client.KeyStore.ReplaceDownloaded(keys);
             lock (_gate)
             {
-                _nextRefresh = Now + _interval;
+                Volatile.Write(ref _nextRefreshTicks, (Now + _interval).UtcTicks);
                 _inflight = null;
             }
 
@@ -139,7 +139,7 @@ internal sealed class PlatformCertificateManager
         {
             lock (_gate)
             {
-                _nextRefresh = Now + RetryAfterFailure;
+                Volatile.Write(ref _nextRefreshTicks, (Now + RetryAfterFailure).UtcTicks);
                 _inflight = null;
             }
 

@@ -58,7 +58,7 @@ public sealed partial class WeChatPayClient
         var result = VerifyNotification(in signature, body.Span);
         if (result == VerificationResult.UnknownSerial && _certificates is not null)
         {
-            await _certificates.RefreshForUnknownSerialAsync(signature.Serial, useAsync, cancellationToken).ConfigureAwait(false);
+            await _certificates.RefreshForUnknownSerialAsync(useAsync, cancellationToken).ConfigureAwait(false);
             result = VerifyNotification(in signature, body.Span);
         }
 
