@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using WeChatPay.Benchmarks;
+using WeChatPay.Benchmarks.Benchmarks;
+using WeChatPay.Benchmarks.Harness;
+using WeChatPay.Benchmarks.Report;
+
+// The benchmark suite of issue #5. One command runs everything and rewrites docs/benchmarks.md and its charts:
+//   tests/WeChatPay.Benchmarks/run.sh            short mode, under 5 minutes on a 2-core machine
+//   tests/WeChatPay.Benchmarks/run.sh --full     BenchmarkDotNet's default job (much longer)
+//   … --only signing,percall,throughput,generator,aot   a subset (the docs then hold only that subset)
+var options = CliOptions.Parse(args);
+if (options is null)
+    return 2;
+
+if (options.Check)
+{
+    // Setup only: each contender makes one checked call per endpoint in both RSA modes; nothing is measured.
+    foreach (var mode in Enum.GetValues<WeChatPay.Benchmarks.Contenders.RsaMode>())
+        await WeChatPay.Benchmarks.Contenders.ContenderSet.CreateChecked(Shared.Identity, mode);
+    new SigningBenchmarks().Setup();
+    Console.WriteLine("check passed: every contender signs correctly and returns verified data, in both RSA modes");
+    return 0;
+}
+
+var results = new RunResults { Mode = options.Full ? "full" : "short", StartedAt = DateTimeOffset.UtcNow };
+var clock = Stopwatch.StartNew();
+Console.WriteLine($"WeChatPay benchmarks, {results.Mode} mode, sections: {string.Join(", ", options.Sections)}");
+
+Section("signing", () =>
+{
+    var summary = BdnRunner.Run<SigningBenchmarks>(options);
+    results.Signing.AddRange(BdnRunner.Measurements(summary, contenderFromMethod: false));
+});
+Section("percall", () =>
+{
+    var summary = BdnRunner.Run<PerCallBenchmarks>(options);
+    results.PerCall.AddRange(BdnRunner.Measurements(summary, contenderFromMethod: true));
+});
+Section("throughput", () => results.Throughput = LoopbackThroughput.Run(options));
+Section("generator", () => results.Generator = GeneratorScale.Run(options));
+Section("aot", () => results.Aot.AddRange(AotComparison.Run(options)));
+
+results.Duration = clock.Elapsed;
+var machine = MachineInfo.Describe(DotnetSdk.Version(options.RepositoryRoot));
+var written = DocsWriter.Write(results, machine, options);
+Console.WriteLine($"Wrote {written} in {results.Duration.TotalSeconds:0} s.");
+foreach (var problem in results.Problems)
+    Console.WriteLine("PROBLEM: " + problem);
+return 0;
+
+void Section(string name, Action run)
+{
+    if (!options.Sections.Contains(name))
+        return;
+    var started = clock.Elapsed;
+    Console.WriteLine($"== {name}");
+    try
+    {
+        run();
+    }
+    catch (Exception ex)
+    {
+        // A section that cannot run is reported in the docs, not hidden; the other sections still run.
+        results.Problems.Add($"{name}: {ex.GetType().Name}: {ex.Message}");
+        Console.WriteLine(ex);
+    }
+    Console.WriteLine($"== {name} took {(clock.Elapsed - started).TotalSeconds:0} s");
+}

@@ -1,0 +1,46 @@
+namespace WeChatPay.Benchmarks.Report;
+
+/// <summary>One BenchmarkDotNet result: mean time and bytes allocated per operation.</summary>
+/// <param name="Contender">Generated, Refit, HandWritten, or a signing step.</param>
+/// <param name="Case">The endpoint (Upload, List) or the signing operation.</param>
+/// <param name="Rsa">Real or Stubbed (RSA private-key operation replaced by a constant).</param>
+public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes);
+
+/// <summary>Loopback throughput at one level of concurrency.</summary>
+public sealed record ThroughputPoint(int Callers, long Requests, long Failures, double Seconds)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+}
+
+/// <summary>The loopback benchmark: requests per second at each concurrency, beside the RSA limits of the same run.</summary>
+public sealed record ThroughputResults(
+    IReadOnlyList<ThroughputPoint> Points,
+    double SignaturesPerSecondAllCores,
+    double VerificationsPerSecondAllCores,
+    int Cores,
+    string Setup);
+
+/// <summary>The generator's scale harness, as it reported itself.</summary>
+public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
+
+/// <summary>One native-AOT app.</summary>
+public sealed record AotApp(string Name, string Description, long? SizeBytes, IReadOnlyList<double> StartToFirstVerifiedMs, string? Problem)
+{
+    public double? MedianMs => StartToFirstVerifiedMs.Count == 0 ? null : StartToFirstVerifiedMs.Order().ElementAt(StartToFirstVerifiedMs.Count / 2);
+}
+
+/// <summary>Everything one run measured; <see cref="DocsWriter"/> turns it into docs/benchmarks.md.</summary>
+public sealed class RunResults
+{
+    public required string Mode { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public TimeSpan Duration { get; set; }
+    public List<Measurement> Signing { get; } = [];
+    public List<Measurement> PerCall { get; } = [];
+    public ThroughputResults? Throughput { get; set; }
+    public GeneratorResults? Generator { get; set; }
+    public List<AotApp> Aot { get; } = [];
+
+    /// <summary>Sections that could not run, with the reason; printed in the docs rather than hidden.</summary>
+    public List<string> Problems { get; } = [];
+}

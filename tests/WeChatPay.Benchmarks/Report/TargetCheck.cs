@@ -1,0 +1,77 @@
+using static WeChatPay.Benchmarks.Report.DocsWriter;
+
+namespace WeChatPay.Benchmarks.Report;
+
+/// <summary>One target of issues #2, #3 and #5, checked against a run.</summary>
+public sealed record Target(string Name, string Measured, bool? Met);
+
+/// <summary>Checks every target the benchmarks can measure; a target whose section did not run is "not measured".</summary>
+public static class TargetCheck
+{
+    public static IEnumerable<Target> All(RunResults r)
+    {
+        var stubbed = r.Signing.FirstOrDefault(m => m.Contender == "Sign_RsaStubbed");
+        yield return new Target("#2 signing work other than the RSA private-key operation ≤ 5 µs",
+            Micro(stubbed?.MeanNs), stubbed is null ? null : stubbed.MeanNs <= 5_000);
+        yield return new Target("#2 … and ≤ 2 KB allocated per request",
+            Bytes(stubbed?.AllocatedBytes), stubbed?.AllocatedBytes is null ? null : stubbed.AllocatedBytes <= 2_048);
+
+        foreach (var endpoint in r.PerCall.Select(m => m.Case).Distinct())
+        {
+            var generated = Find(r, "Generated", endpoint, "Stubbed");
+            var refit = Find(r, "Refit", endpoint, "Stubbed");
+            yield return new Target($"#5 {endpoint}: SDK time, RSA stubbed ≤ 0.5× Refit+handler",
+                Pair(Micro(generated?.MeanNs), Micro(refit?.MeanNs), Ratio(generated?.MeanNs, refit?.MeanNs)),
+                generated is null || refit is null ? null : generated.MeanNs <= 0.5 * refit.MeanNs);
+            yield return new Target($"#5 {endpoint}: SDK allocations, RSA stubbed ≤ 0.5× Refit+handler",
+                Pair(Bytes(generated?.AllocatedBytes), Bytes(refit?.AllocatedBytes), Ratio(generated?.AllocatedBytes, refit?.AllocatedBytes)),
+                generated?.AllocatedBytes is null || refit?.AllocatedBytes is null ? null : generated.AllocatedBytes <= 0.5 * refit.AllocatedBytes);
+
+            var generatedReal = Find(r, "Generated", endpoint, "Real");
+            var floorReal = Find(r, "HandWritten", endpoint, "Real");
+            yield return new Target($"#5 {endpoint}: SDK end to end, real RSA ≤ 1.1× hand-written floor",
+                Pair(Micro(generatedReal?.MeanNs), Micro(floorReal?.MeanNs), Ratio(generatedReal?.MeanNs, floorReal?.MeanNs)),
+                generatedReal is null || floorReal is null ? null : generatedReal.MeanNs <= 1.1 * floorReal.MeanNs);
+        }
+
+        if (r.Throughput is { } t)
+        {
+            var best = t.Points.MaxBy(p => p.RequestsPerSecond);
+            yield return new Target("#5 loopback throughput ≥ 85% of the signing limit of the same run",
+                best is null ? "—" : $"{best.RequestsPerSecond:0} req/s ({best.Callers} callers) vs {t.SignaturesPerSecondAllCores:0} signatures/s = {Ratio(best.RequestsPerSecond, t.SignaturesPerSecondAllCores)}",
+                best is null ? null : best.RequestsPerSecond >= 0.85 * t.SignaturesPerSecondAllCores);
+        }
+        else
+        {
+            yield return new Target("#5 loopback throughput ≥ 85% of the signing limit of the same run", "—", null);
+        }
+
+        var refitAot = r.Aot.FirstOrDefault(a => a.Name == AotNames.Refit)?.SizeBytes;
+        foreach (var name in new[] { AotNames.Sample, AotNames.Generated })
+        {
+            var size = r.Aot.FirstOrDefault(a => a.Name == name)?.SizeBytes;
+            yield return new Target($"#5 AOT binary ({name}) smaller than the Refit AOT app",
+                Pair(Mib(size), Mib(refitAot), Ratio(size, refitAot)),
+                size is null || refitAot is null ? null : size < refitAot);
+        }
+
+        var g = r.Generator;
+        yield return new Target("#3 generator, 1,000 endpoints: full run < 1 s", Ms(g?.FullRunMs), g?.FullRunMs is null ? null : g.FullRunMs < 1000);
+        yield return new Target("#3 generator, 1,000 endpoints: incremental run < 20 ms", Ms(g?.IncrementalRunMs), g?.IncrementalRunMs is null ? null : g.IncrementalRunMs < 20);
+    }
+
+    public static Measurement? Find(RunResults r, string contender, string endpoint, string rsa)
+        => r.PerCall.FirstOrDefault(m => m.Contender == contender && m.Case == endpoint && m.Rsa == rsa);
+
+    private static string Pair(string ours, string theirs, string ratio) => ours == "—" || theirs == "—" ? "—" : $"{ours} vs {theirs} = {ratio}";
+
+    private static string Mib(double? bytes) => bytes is { } b ? (b / 1024 / 1024).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " MiB" : "—";
+}
+
+/// <summary>The names of the native-AOT apps in the tables.</summary>
+public static class AotNames
+{
+    public const string Sample = "sample (samples/Busifavor)";
+    public const string Generated = "generated twin";
+    public const string Refit = "Refit AOT app";
+}
