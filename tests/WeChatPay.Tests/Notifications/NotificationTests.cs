@@ -154,6 +154,19 @@ public class NotificationTests
         Assert.Throws<WeChatPayVerificationException>(() => client.ParseNotification(request.Headers, body, NotificationJson.Default.PaidTransaction));
     }
 
+    [Fact]
+    public void Signature_type_that_does_not_match_the_key_is_rejected()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        using var client = Client(id, time);
+        var (request, body) = Notification(id, time.UnixSeconds, Envelope(SignatureScheme.Rsa));
+        request.Headers.Remove("Wechatpay-Signature-Type");
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", "WECHATPAY2-SM2-WITH-SM3");
+
+        Assert.Throws<WeChatPayVerificationException>(() => client.ParseNotification(request.Headers, body, NotificationJson.Default.PaidTransaction));
+    }
+
     [Theory]
     [InlineData(-301, false)]
     [InlineData(-299, true)]

@@ -170,6 +170,31 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task Signing_handler_already_in_the_given_chain_is_not_added_twice()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{}"));
+        var signing = new WeChatPaySigningHandler(wire);
+        var outer = new ResendingHandler(signing);
+        using var client = new WeChatPayClient(Gateway.Options(id, time), outer);
+
+        await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a"));
+
+        Assert.Same(signing, outer.InnerHandler);
+        Assert.Same(wire, signing.InnerHandler);
+        AssertTwoValidSignaturesWithDistinctNonces(id, wire);
+    }
+
+    [Fact]
+    public void Handler_chain_without_an_innermost_handler_is_a_configuration_error()
+    {
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(Gateway.Options(TestIdentities.Rsa, new ManualTimeProvider()), new ResendingHandler()));
+
+        Assert.Contains("InnerHandler", error.Message);
+    }
+
+    [Fact]
     public void Sync_resend_is_re_signed_too()
     {
         var id = TestIdentities.Rsa;
