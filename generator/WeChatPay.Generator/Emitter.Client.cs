@@ -39,18 +39,29 @@ internal sealed partial class Emitter
             _w.Line("var body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.BodyType!) + ");");
         }
 
-        _w.Line("var request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")");
-        _w.Line("{").Indent();
+        var initializers = new List<string>();
         if (body is not null)
         {
-            _w.Line("Body = body,");
-            _w.Line("ContentType = \"application/json\",");
+            initializers.Add("Body = body,");
+            initializers.Add("ContentType = \"application/json\",");
         }
         if (hasHeaders)
-            _w.Line("Headers = headers,");
+            initializers.Add("Headers = headers,");
         if (encrypts)
-            _w.Line("WechatpaySerial = encryptionKey.Id,");
-        _w.Outdent().Line("};");
+            initializers.Add("WechatpaySerial = encryptionKey.Id,");
+        var create = "var request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")";
+        if (initializers.Count == 0)
+        {
+            _w.Line(create + ";");
+        }
+        else
+        {
+            _w.Line(create);
+            _w.Line("{").Indent();
+            foreach (var line in initializers)
+                _w.Line(line);
+            _w.Outdent().Line("};");
+        }
 
         var send = awaitPrefix + (isAsync ? "_client.SendAsync(request, " : "_client.Send(request, ") + cancellation + ")" + configureAwait + ";";
         EmitResult(method, send);

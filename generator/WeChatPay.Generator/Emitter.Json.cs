@@ -22,6 +22,8 @@ internal sealed partial class Emitter
         _w.Line("private static readonly " + Options + " s_defaultOptions = new " + Options);
         _w.Line("{").Indent();
         _w.Line("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
+        // UTF-8 as WeChat Pay's own SDKs send it: Chinese text and '+' in offsets stay readable, not \uXXXX.
+        _w.Line("Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,");
         _w.Outdent().Line("};");
         _w.Line();
         _w.Line("/// <summary>The context over its default options.</summary>");
@@ -153,7 +155,14 @@ internal sealed partial class Emitter
             var instance = type.IsValueType
                 ? "global::System.Runtime.CompilerServices.Unsafe.Unbox<" + type.Name + ">(obj)"
                 : "((" + type.Name + ")obj)";
-            var setter = p.Setter == SetterKind.Set ? "static (obj, value) => " + instance + "." + name + " = value!" : "null";
+            // Init-only members are filled through the parameterized creator; System.Text.Json still needs a
+            // setter to treat them as deserializable, so theirs only explains itself if ever called.
+            var setter = p.Setter switch
+            {
+                SetterKind.Set => "static (obj, value) => " + instance + "." + name + " = value!",
+                SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(" + Quote("The init-only property " + p.Name + " is set through the constructor.") + ")",
+                _ => "null",
+            };
             _w.Line("properties[" + i + "] = " + Services + ".CreatePropertyInfo<" + p.TypeDisplay + ">(options, new " + JsonMetadata + "JsonPropertyInfoValues<" + p.TypeDisplay + ">");
             _w.Line("{").Indent();
             _w.Line("IsProperty = true,");

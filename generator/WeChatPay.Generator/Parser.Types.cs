@@ -171,7 +171,7 @@ internal sealed class TypeWalker
         }
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             return Jms + "ByteArrayConverter";
-        return type.ToDisplayString() switch
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
         {
             "System.Guid" => Jms + "GuidConverter",
             "System.DateTimeOffset" => "new global::WeChatPay.Json.Rfc3339DateTimeOffsetConverter()",
