@@ -37,4 +37,13 @@ public sealed class SandboxOptions
 
     /// <summary>How long a request nonce stays used; WeChat Pay rejects a nonce reused within 5 minutes.</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Sandbox-only, off by default (zero): for this long, an answer whose body and signing key repeat an earlier
+    /// one reuses that answer's <c>Wechatpay-Timestamp</c>, <c>Wechatpay-Nonce</c> and <c>Wechatpay-Signature</c>
+    /// instead of signing again. Answers still verify. It takes the sandbox's own RSA private-key operation out of
+    /// a load test in which client and sandbox share the machine's cores; the real gateway signs every answer.
+    /// Keep it under the clients' 5-minute timestamp window.
+    /// </summary>
+    public TimeSpan ResponseSignatureReuseWindow { get; set; } = TimeSpan.Zero;
 }

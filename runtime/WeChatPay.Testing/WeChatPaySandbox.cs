@@ -21,6 +21,7 @@ public sealed class WeChatPaySandbox
     private readonly RequestAuthenticator _authenticator;
     private readonly Router _router = new();
     private readonly BusifavorApi _busifavor;
+    private readonly ConcurrentDictionary<string, (string Timestamp, string Nonce, string Signature, DateTimeOffset SignedAt)> _signatureCache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a sandbox with a newly generated platform identity.</summary>
     public WeChatPaySandbox(SandboxOptions? options = null)
@@ -161,23 +162,44 @@ public sealed class WeChatPaySandbox
 
     internal SandboxResponse Sign(int status, byte[] body, (string Id, SandboxKey Key) signer, bool includeRequestId)
     {
-        var timestamp = Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var now = Options.TimeProvider.GetUtcNow();
+        var (timestamp, nonce, signature) = Options.ResponseSignatureReuseWindow > TimeSpan.Zero
+            ? ReuseOrSign(body, signer, now)
+            : SignNow(body, signer, now);
+        var headers = new List<KeyValuePair<string, string>>(7);
+        if (includeRequestId)
+            headers.Add(new("Request-ID", SandboxRandom.Hex(16)));
+        headers.Add(new("Wechatpay-Nonce", nonce));
+        headers.Add(new("Wechatpay-Signature", signature));
+        headers.Add(new("Wechatpay-Timestamp", timestamp));
+        headers.Add(new("Wechatpay-Serial", signer.Id));
+        if (body.Length > 0)
+            headers.Add(new("Content-Type", "application/json; charset=utf-8"));
+        return new SandboxResponse(status, headers, body);
+    }
+
+    private static (string Timestamp, string Nonce, string Signature) SignNow(byte[] body, (string Id, SandboxKey Key) signer, DateTimeOffset now)
+    {
+        var timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = SandboxRandom.Hex(16);
         var head = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n");
         var message = new byte[head.Length + body.Length + 1];
         head.CopyTo(message, 0);
         body.CopyTo(message, head.Length);
         message[^1] = (byte)'\n';
-        var headers = new List<KeyValuePair<string, string>>(7);
-        if (includeRequestId)
-            headers.Add(new("Request-ID", SandboxRandom.Hex(16)));
-        headers.Add(new("Wechatpay-Nonce", nonce));
-        headers.Add(new("Wechatpay-Signature", signer.Key.Sign(message)));
-        headers.Add(new("Wechatpay-Timestamp", timestamp));
-        headers.Add(new("Wechatpay-Serial", signer.Id));
-        if (body.Length > 0)
-            headers.Add(new("Content-Type", "application/json; charset=utf-8"));
-        return new SandboxResponse(status, headers, body);
+        return (timestamp, nonce, signer.Key.Sign(message));
+    }
+
+    private (string Timestamp, string Nonce, string Signature) ReuseOrSign(byte[] body, (string Id, SandboxKey Key) signer, DateTimeOffset now)
+    {
+        var key = signer.Id + ":" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(body));
+        if (_signatureCache.TryGetValue(key, out var cached) && now - cached.SignedAt < Options.ResponseSignatureReuseWindow && now >= cached.SignedAt)
+            return (cached.Timestamp, cached.Nonce, cached.Signature);
+        var fresh = SignNow(body, signer, now);
+        if (_signatureCache.Count > 10_000)
+            _signatureCache.Clear();
+        _signatureCache[key] = (fresh.Timestamp, fresh.Nonce, fresh.Signature, now);
+        return fresh;
     }
 
     // ---- 下载平台证书 GET /v3/certificates ------------------------------------------------------------------------

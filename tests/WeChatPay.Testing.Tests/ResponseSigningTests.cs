@@ -104,6 +104,25 @@ public sealed class ResponseSigningTests(SandboxFixture fixture)
         Assert.NotNull(error.RequestId);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(60, true)]
+    public async Task Reuses_a_response_signature_for_a_repeated_body_only_when_asked(int windowSeconds, bool reused)
+    {
+        var sandbox = new WeChatPaySandbox(fixture.Sandbox.Platform, new SandboxOptions { ResponseSignatureReuseWindow = TimeSpan.FromSeconds(windowSeconds) });
+        var merchant = sandbox.CreateMerchant();
+        using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/")), sandbox.CreateHandler());
+        var stockId = (await client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) }))
+            .Json!["stock_id"]!.GetValue<string>();
+        var query = new ChainRequestOptions { PathValues = { ["stock_id"] = stockId } };
+
+        var first = await client.Chain(SandboxFixture.CouponCodes).GetAsync(query);
+        var second = await client.Chain(SandboxFixture.CouponCodes).GetAsync(query);
+
+        Assert.Equal(reused, first.Headers.GetValues("Wechatpay-Signature").Single() == second.Headers.GetValues("Wechatpay-Signature").Single());
+        Assert.NotEqual(first.RequestId, second.RequestId);
+    }
+
     /// <summary>Verifies with <c>openssl dgst</c>: an implementation shared with neither the sandbox nor the runtime.</summary>
     private static bool OpenSslVerifies(string publicKeyPem, RawResponse response, params string[] digest)
     {
