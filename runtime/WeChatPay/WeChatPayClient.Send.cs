@@ -42,10 +42,10 @@ public sealed partial class WeChatPayClient
             await _certificates.EnsureFreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
 
         var raw = await TransmitAsync(request, useAsync, cancellationToken).ConfigureAwait(false);
-        var verified = await VerifyAsync(raw, allowRefresh: true, useAsync, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyAsync(raw, request.ExpectUnsignedResponse, useAsync, cancellationToken).ConfigureAwait(false);
         if (!raw.IsSuccess)
             throw WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
-        return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body);
+        return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body) { IsSignatureVerified = verified };
     }
 
     /// <summary>A response as it arrived, before verification: its status, headers and the body read once.</summary>
@@ -145,11 +145,11 @@ public sealed partial class WeChatPayClient
     /// Verifies <paramref name="raw"/>. Returns whether it verified; throws when it must not be used: a bad signature,
     /// an unknown key (after one certificate refresh), or a 2xx response without signature headers.
     /// </summary>
-    internal async ValueTask<bool> VerifyAsync(RawResponse raw, bool allowRefresh, bool useAsync, CancellationToken cancellationToken)
+    internal async ValueTask<bool> VerifyAsync(RawResponse raw, bool expectUnsigned, bool useAsync, CancellationToken cancellationToken)
     {
         var signature = SignatureHeaders.From(raw.Headers);
         var result = Verify(in signature, raw);
-        if (result == VerificationResult.UnknownSerial && allowRefresh && _certificates is not null)
+        if (result == VerificationResult.UnknownSerial && _certificates is not null)
         {
             // Verify again even when this caller started no download: a concurrent refresh may have brought the key.
             await _certificates.RefreshForUnknownSerialAsync(useAsync, cancellationToken).ConfigureAwait(false);
@@ -160,7 +160,7 @@ public sealed partial class WeChatPayClient
         {
             case VerificationResult.Verified:
                 return true;
-            case VerificationResult.MissingHeaders when !raw.IsSuccess:
+            case VerificationResult.MissingHeaders when !raw.IsSuccess || expectUnsigned:
                 return false;
             case VerificationResult.MissingHeaders:
                 throw new WeChatPayVerificationException(

@@ -40,6 +40,14 @@ public sealed class WeChatPayRequest
     public string? WechatpaySerial { get; init; }
 
     /// <summary>
+    /// Set only for the endpoints WeChat Pay documents as answering without a signature, such as the bill file
+    /// download (<c>v3/billdownload/file</c>), whose integrity is checked against the <c>hash_value</c> of the
+    /// request that issued its URL. A 2xx answer without signature headers is then returned with
+    /// <see cref="WeChatPayResponse.IsSignatureVerified"/> false; signature headers that are present are still verified.
+    /// </summary>
+    public bool ExpectUnsignedResponse { get; init; }
+
+    /// <summary>
     /// The HTTP content used to send the body, instead of <see cref="Body"/>; used for multipart media uploads,
     /// where the signed body (<see cref="Body"/>) is the <c>meta</c> JSON and differs from what is sent.
     /// </summary>

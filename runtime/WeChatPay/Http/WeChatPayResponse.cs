@@ -32,6 +32,12 @@ public class WeChatPayResponse
     /// <summary>The verified body bytes.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>
+    /// Whether the response's signature verified. Always true, except for a request sent with
+    /// <see cref="WeChatPayRequest.ExpectUnsignedResponse"/> whose answer carried no signature (a bill file).
+    /// </summary>
+    public bool IsSignatureVerified { get; init; } = true;
+
     /// <summary>Deserializes the verified body.</summary>
     /// <exception cref="WeChatPayException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
     public T Deserialize<T>(JsonTypeInfo<T> typeInfo)
@@ -60,6 +66,7 @@ public sealed class WeChatPayResponse<T> : WeChatPayResponse
     public WeChatPayResponse(WeChatPayResponse response, T value)
         : base(response.StatusCode, response.Headers, response.Body)
     {
+        IsSignatureVerified = response.IsSignatureVerified;
         Value = value;
     }
 

@@ -286,6 +286,43 @@ public class PipelineTests
         Assert.Equal("13800138000", client.DecryptSensitive(ciphertext));
     }
 
+    [Fact]
+    public async Task Unsigned_bill_file_is_returned_only_when_the_request_expects_it_and_is_flagged()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent("交易时间,公众账号ID\n"u8.ToArray()) });
+        using var client = Gateway.Client(wire, id, time);
+
+        var response = await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/billdownload/file?token=T") { ExpectUnsignedResponse = true });
+
+        Assert.False(response.IsSignatureVerified);
+        Assert.Equal("交易时间,公众账号ID\n", Encoding.UTF8.GetString(response.Body.Span));
+        await Assert.ThrowsAsync<WeChatPayVerificationException>(() => client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/billdownload/file?token=T")));
+    }
+
+    [Fact]
+    public async Task Signature_headers_are_still_verified_when_an_unsigned_response_is_expected()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{}", tamper: r => r.Content = new StringContent("{\"x\":1}")));
+        using var client = Gateway.Client(wire, id, time);
+
+        await Assert.ThrowsAsync<WeChatPayVerificationException>(() => client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a") { ExpectUnsignedResponse = true }));
+    }
+
+    [Fact]
+    public async Task Verified_responses_say_so()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{}"));
+        using var client = Gateway.Client(wire, id, time);
+
+        Assert.True((await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a") { ExpectUnsignedResponse = true })).IsSignatureVerified);
+    }
+
     private static void AssertTwoValidSignaturesWithDistinctNonces(SchemeIdentity id, FakeWire wire)
     {
         Assert.Equal(2, wire.Requests.Count);
