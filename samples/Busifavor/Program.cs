@@ -1,0 +1,10 @@
+using Busifavor;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await BusifavorSample.RunAsync(args, Console.Out, Console.Error, cancellation.Token);
