@@ -13,6 +13,34 @@ public enum SandboxSigningMode
     Certificate = 1,
 }
 
+/// <summary>
+/// A deliberate fault in the sandbox's answers, for testing that a client refuses what it cannot verify. Real
+/// WeChat Pay never does these; an attacker or a broken proxy might.
+/// </summary>
+public enum SandboxResponseFault
+{
+    /// <summary>Answers are signed correctly (the default).</summary>
+    None = 0,
+
+    /// <summary>The body is changed after signing.</summary>
+    TamperedBody,
+
+    /// <summary>The signature is another answer's: well-formed but wrong.</summary>
+    WrongSignature,
+
+    /// <summary>The answer is signed with a <c>Wechatpay-Timestamp</c> ten minutes old.</summary>
+    StaleTimestamp,
+
+    /// <summary><c>Wechatpay-Serial</c> names a key the client does not have.</summary>
+    UnknownSerial,
+
+    /// <summary>The signature starts <c>WECHATPAY/SIGNTEST/</c>, WeChat Pay's probe that clients must reject.</summary>
+    SignatureProbe,
+
+    /// <summary>No <c>Wechatpay-*</c> headers at all.</summary>
+    Unsigned,
+}
+
 /// <summary>How a <see cref="WeChatPaySandbox"/> behaves. Every property has the real gateway's default.</summary>
 public sealed class SandboxOptions
 {
@@ -46,4 +74,7 @@ public sealed class SandboxOptions
     /// Keep it under the clients' 5-minute timestamp window.
     /// </summary>
     public TimeSpan ResponseSignatureReuseWindow { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A fault to put in every answer (not in notifications); <see cref="SandboxResponseFault.None"/> by default.</summary>
+    public SandboxResponseFault ResponseFault { get; set; } = SandboxResponseFault.None;
 }

@@ -144,7 +144,43 @@ public sealed class WeChatPaySandbox
             result = new ApiResult(error.Status, error.ToJson());
         }
         var signer = result.SignWith ?? ChooseSigningKey(scheme, request.GetHeader("Wechatpay-Serial"));
-        return Sign(result.Status, result.Body, signer, includeRequestId: true);
+        var fault = Options.ResponseFault;
+        if (fault == SandboxResponseFault.None)
+            return Sign(result.Status, result.Body, signer, includeRequestId: true);
+        return WithFault(fault, result.Status, result.Body, signer);
+    }
+
+    private SandboxResponse WithFault(SandboxResponseFault fault, int status, byte[] body, (string Id, SandboxKey Key) signer)
+    {
+        var now = Options.TimeProvider.GetUtcNow();
+        var (timestamp, nonce, signature) = SignNow(body, signer, fault == SandboxResponseFault.StaleTimestamp ? now.AddMinutes(-10) : now);
+        var serial = signer.Id;
+        switch (fault)
+        {
+            case SandboxResponseFault.TamperedBody:
+                body = body.Length == 0 ? "{}"u8.ToArray() : [.. body[..^1], (byte)' ', body[^1]];
+                break;
+            case SandboxResponseFault.WrongSignature:
+                signature = SignNow("{}"u8.ToArray(), signer, now).Signature;
+                break;
+            case SandboxResponseFault.UnknownSerial:
+                serial = signer.Id.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal) ? "PUB_KEY_ID_0100000000000000000000000000" : "1000000000000000000000000000000000000001";
+                break;
+            case SandboxResponseFault.SignatureProbe:
+                signature = "WECHATPAY/SIGNTEST/" + signature;
+                break;
+        }
+        var headers = new List<KeyValuePair<string, string>> { new("Request-ID", SandboxRandom.Hex(16)) };
+        if (fault != SandboxResponseFault.Unsigned)
+        {
+            headers.Add(new("Wechatpay-Nonce", nonce));
+            headers.Add(new("Wechatpay-Signature", signature));
+            headers.Add(new("Wechatpay-Timestamp", timestamp));
+            headers.Add(new("Wechatpay-Serial", serial));
+        }
+        if (body.Length > 0)
+            headers.Add(new("Content-Type", "application/json; charset=utf-8"));
+        return new SandboxResponse(status, headers, body);
     }
 
     /// <summary>
