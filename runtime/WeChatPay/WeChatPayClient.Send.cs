@@ -49,9 +49,12 @@ public sealed partial class WeChatPayClient
     }
 
     /// <summary>A response as it arrived, before verification: its status, headers and the body read once.</summary>
-    internal sealed record RawResponse(HttpStatusCode StatusCode, HttpResponseHeaders Headers, byte[] Body, string Target)
+    internal sealed record RawResponse(HttpStatusCode StatusCode, HttpResponseHeaders Headers, byte[] Body, string Method, Uri Uri)
     {
         public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
+
+        /// <summary>The method and path for messages; never the query, which may carry personal data, nor any header.</summary>
+        public string Target => Describe(Method, Uri);
 
         public string? RequestId => Headers.TryGetValues("Request-ID", out var values) ? values.FirstOrDefault() : null;
     }
@@ -62,7 +65,6 @@ public sealed partial class WeChatPayClient
         var target = BuildTarget(request.PathAndQuery);
         var pathAndQuery = target.PathAndQuery;
         var method = request.Method.Method;
-        var displayTarget = $"{method} {target.AbsolutePath}";
 
         using var message = new HttpRequestMessage(request.Method, target);
         var headers = message.Headers;
@@ -107,11 +109,11 @@ public sealed partial class WeChatPayClient
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new WeChatPayException($"The request {displayTarget} timed out after {_http.Timeout.TotalSeconds:0.###} s.", innerException: ex);
+            throw new WeChatPayException($"The request {Describe(method, target)} timed out after {_http.Timeout.TotalSeconds:0.###} s.", innerException: ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new WeChatPayException($"The request {displayTarget} could not be sent: {ex.Message}", innerException: ex);
+            throw new WeChatPayException($"The request {Describe(method, target)} could not be sent: {ex.Message}", innerException: ex);
         }
         finally
         {
@@ -130,14 +132,14 @@ public sealed partial class WeChatPayClient
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new WeChatPayException($"Reading the response to {displayTarget} timed out.", response.StatusCode, innerException: ex);
+                throw new WeChatPayException($"Reading the response to {Describe(method, target)} timed out.", response.StatusCode, innerException: ex);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
-                throw new WeChatPayException($"The response to {displayTarget} could not be read: {ex.Message}", response.StatusCode, innerException: ex);
+                throw new WeChatPayException($"The response to {Describe(method, target)} could not be read: {ex.Message}", response.StatusCode, innerException: ex);
             }
 
-            return new RawResponse(response.StatusCode, response.Headers, body, displayTarget);
+            return new RawResponse(response.StatusCode, response.Headers, body, method, target);
         }
     }
 
@@ -205,6 +207,8 @@ public sealed partial class WeChatPayClient
 
         return new Uri(string.Concat(_baseAddress, relative), in ExactTarget);
     }
+
+    private static string Describe(string method, Uri target) => $"{method} {target.AbsolutePath}";
 
     private static byte[] ReadAllBytes(HttpContent content, CancellationToken cancellationToken)
     {
