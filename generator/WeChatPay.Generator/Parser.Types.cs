@@ -209,9 +209,11 @@ internal sealed class TypeWalker
                 {
                     _diagnostics.Add(Parser.Diagnostic(DiagnosticDescriptors.SensitiveOnNonString, propertyLocation,
                         type.Name + "." + property.Name, property.Type.ToDisplayString()));
-                    continue;
                 }
-                entry.IsSensitiveField = true;
+                else
+                {
+                    entry.IsSensitiveField = true;
+                }
             }
             if (!Visit(property.Type, propertyLocation, type.Name + "." + property.Name))
                 continue;

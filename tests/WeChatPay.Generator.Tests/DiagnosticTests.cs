@@ -1,0 +1,190 @@
+using Microsoft.CodeAnalysis;
+using WeChatPay.Generator.Tests.TestSupport;
+
+namespace WeChatPay.Generator.Tests;
+
+/// <summary>One test per diagnostic ID: the ID, where it points (the span of the offending text) and the full message.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Models = """
+        namespace Demo
+        {
+            public sealed record Req(string Name);
+            public sealed record Res(string Id);
+        }
+        """;
+
+    private static Diagnostic Single(string source, string id, string locatedText, string prefix = "")
+    {
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, source);
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("Source2.cs", diagnostic.Location.SourceTree?.FilePath ?? diagnostic.Location.GetLineSpan().Path);
+        var start = source.IndexOf(prefix + locatedText, StringComparison.Ordinal);
+        Assert.True(start >= 0 && source.IndexOf(prefix + locatedText, start + 1, StringComparison.Ordinal) < 0, "The located text must occur once: " + prefix + locatedText);
+        start += prefix.Length;
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(start, locatedText.Length), diagnostic.Location.SourceSpan);
+        Assert.Equal(Generator.DiagnosticDescriptors.HelpLinkBase + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("IApi", StringComparison.Ordinal));
+        return diagnostic;
+    }
+
+    private static string Api(string members, string header = "public partial interface IApi") => $$"""
+        namespace Demo
+        {
+            {{header}}
+            {
+                {{members}}
+            }
+        }
+        """;
+
+    [Fact]
+    public void WCP0001_placeholder_without_parameter()
+    {
+        var d = Single(Api("""[Get("v3/stocks/{stock_id}")] Task<Res> GetAsync();"""), "WCP0001", "Get(\"v3/stocks/{stock_id}\")");
+        Assert.Equal("The placeholder 'stock_id' in the path of 'IApi.GetAsync' has no parameter: add a parameter named 'stock_id' (or its camelCase form), or mark one with [Path(\"stock_id\")]", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0002_parameter_bound_to_nothing()
+    {
+        var d = Single(Api("""[Post("v3/stocks")] Task<Res> CreateAsync(Req json, int retries);"""), "WCP0002", "retries");
+        Assert.Equal("The parameter 'retries' of 'IApi.CreateAsync' is bound to nothing: a POST request sends scalars only in its path, query or headers; mark it [Query], [Header(\"name\")] or [Path(\"name\")], or move it into the body model", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0002_path_attribute_naming_no_placeholder()
+    {
+        var d = Single(Api("""[Get("v3/stocks/{stock_id}")] Task<Res> GetAsync(string stockId, [Path("other")] string value);"""), "WCP0002", "value");
+        Assert.Equal("The parameter 'value' of 'IApi.GetAsync' is bound to nothing: the path has no placeholder '{other}'; fix the name in [Path] or add the placeholder to the path", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0003_two_bodies()
+    {
+        var d = Single(Api("""[Post("v3/stocks")] Task<Res> CreateAsync(Req first, Req second);"""), "WCP0003", "second");
+        Assert.Equal("The method 'IApi.CreateAsync' has more than one JSON body ('first' and 'second'): keep one [Body] parameter and bind the other with [Query], [Path] or [Header]", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0004_body_on_get_or_delete()
+    {
+        var d = Single(Api("""[Delete("v3/stocks")] Task RemoveAsync([Body] Req json);"""), "WCP0004", "json");
+        Assert.Equal("The DELETE method 'IApi.RemoveAsync' has the body parameter 'json': WeChat Pay DELETE requests carry no body; send it with [Query] instead", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0005_unsupported_return_type()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<object> ListAsync();"""), "WCP0005", "ListAsync");
+        Assert.Equal("The method 'IApi.ListAsync' returns 'System.Threading.Tasks.Task<object>', which is not supported: return Task, ValueTask, void, T, Task<T>, ValueTask<T>, Task<WeChatPayResponse<T>>, Task<Stream> or Task<byte[]>", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0006_non_partial_interface()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync();""", header: "public interface IApi"), "WCP0006", "IApi");
+        Assert.Equal("The interface 'IApi' declares WeChat Pay endpoints but is not a top-level, non-generic partial interface: declare it as 'partial interface IApi' directly in a namespace", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0007_generic_method()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<T> ListAsync<T>();"""), "WCP0007", "ListAsync");
+        Assert.Equal("The method 'IApi.ListAsync' is generic: endpoint methods cannot have type parameters; declare one method per concrete type", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0008_duplicated_placeholder()
+    {
+        var d = Single(Api("""[Get("v3/{id}/x/<id>")] Task<Res> GetAsync(string id);"""), "WCP0008", "Get(\"v3/{id}/x/<id>\")");
+        Assert.Equal("The placeholder 'id' appears more than once in the path of 'IApi.GetAsync': give each placeholder a distinct name", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("https://api.mch.weixin.qq.com/v3/x", "it is an absolute URL; write it relative to WeChatPayOptions.BaseAddress, for example 'v3/certificates'")]
+    [InlineData("v3/a b", "it contains whitespace; remove it")]
+    [InlineData("v3/{stock_id/x", "the '{' at position 3 is not closed by '}'")]
+    [InlineData("v3/<stock_id/x", "the '<' at position 3 is not closed by '>'")]
+    [InlineData("v3/stock_id}/x", "the '}' at position 11 closes nothing")]
+    [InlineData("v3/x?limit=1", "it contains '?'; bind query values with parameters instead")]
+    [InlineData("", "it is empty; write the path relative to the base address, for example 'v3/marketing/busifavor/stocks'")]
+    public void WCP0009_invalid_path(string path, string reason)
+    {
+        var d = Single(Api($$"""[Get("{{path}}")] Task<Res> GetAsync();"""), "WCP0009", $"Get(\"{path}\")");
+        Assert.Equal($"The path '{path}' of 'IApi.GetAsync' is invalid: {reason}", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0010_unsupported_model_member()
+    {
+        var source = Api("""[Get("v3/stocks")] Task<Bag> GetAsync();""") + """
+
+            namespace Demo
+            {
+                public sealed class Bag
+                {
+                    public object? Extra { get; set; }
+                }
+            }
+            """;
+        var d = Single(source, "WCP0010", "Extra");
+        Assert.Equal("'Bag.Extra' has the type 'object?', which the generated JSON metadata does not support (object has no JSON shape to generate; use JsonElement or JsonNode): change the type, mark it [JsonIgnore], or name your own JsonSerializerContext with [WeChatPayJsonContext(typeof(...))] on the interface", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0011_sensitive_on_non_string()
+    {
+        var source = Api("""[Post("v3/stocks")] Task CreateAsync(Card json);""") + """
+
+            namespace Demo
+            {
+                public sealed record Card([property: Sensitive] int Number);
+            }
+            """;
+        var d = Single(source, "WCP0011", "Number");
+        Assert.Equal("The property 'Card.Number' is marked [Sensitive] but has the type 'int': only string properties can be encrypted; make it a string or remove [Sensitive]", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0012_unsupported_parameter_type()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync(int[] ids);"""), "WCP0012", "ids");
+        Assert.Equal("The parameter 'ids' of 'IApi.ListAsync' has the type 'int[]', which cannot be sent in a query: use string, bool, a number, Guid, DateTimeOffset, DateTime or an enum", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0013_sensitive_model_that_cannot_be_copied()
+    {
+        var source = Api("""[Post("v3/stocks")] Task CreateAsync(Card json);""") + """
+
+            namespace Demo
+            {
+                public sealed class Card
+                {
+                    public Card(string holder) => Holder = holder;
+                    [Sensitive] public string Holder { get; }
+                }
+            }
+            """;
+        var d = Single(source, "WCP0013", "Card", prefix: "sealed class ");
+        Assert.Equal("The type 'Demo.Card' holds [Sensitive] fields but cannot be copied without changing the caller's object: make it a record, or give it a public parameterless constructor and settable or init properties", d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0014_json_context_that_is_not_a_context()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync();""", header: "[WeChatPayJsonContext(typeof(string))] public partial interface IApi"), "WCP0014", "WeChatPayJsonContext(typeof(string))");
+        Assert.Equal("The type 'string' named by [WeChatPayJsonContext] on 'IApi' does not derive from JsonSerializerContext: name a class generated with [JsonSerializable] attributes", d.GetMessage());
+    }
+
+    [Fact]
+    public void Every_descriptor_is_tracked_in_the_unshipped_release_file()
+    {
+        var releases = File.ReadAllText(Path.Combine(SnapshotTests.ProjectDirectory(), "../../generator/WeChatPay.Generator/AnalyzerReleases.Unshipped.md"));
+        foreach (var id in Generator.DiagnosticDescriptors.ById.Keys)
+            Assert.Contains(id + " | WeChatPay | Error |", releases);
+    }
+}
