@@ -76,6 +76,23 @@ public sealed class WeChatPaySandbox
         return merchant;
     }
 
+    /// <summary>
+    /// Registers a merchant from its private key (PKCS#8 or PKCS#1 PEM, RSA or SM2), for tests that reuse a key
+    /// instead of generating one. Unset IDs and the APIv3 key are generated. The sandbox keeps the private key so
+    /// that <see cref="CreateClientOptions"/> works.
+    /// </summary>
+    public SandboxMerchant ImportMerchant(string privateKeyPem, string? merchantId = null, string? serialNumber = null, string? apiV3Key = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(privateKeyPem);
+        var key = SandboxKey.FromPrivateKeyPem(privateKeyPem);
+        if (apiV3Key is not null && Encoding.UTF8.GetByteCount(apiV3Key) != 32)
+            throw new ArgumentException("The APIv3 key must be 32 bytes.", nameof(apiV3Key));
+        var merchant = new SandboxMerchant(merchantId ?? NewMerchantId(), serialNumber ?? NewSerialNumber(),
+            SandboxKey.FromPublicKeyPem(key.ExportPublicKeyPem()), apiV3Key ?? SandboxRandom.ApiV3Key(), privateKeyPem);
+        _merchants[merchant.MerchantId] = merchant;
+        return merchant;
+    }
+
     /// <summary>Registers (or replaces) a merchant whose private key the caller holds.</summary>
     /// <param name="merchantId">The mchid.</param>
     /// <param name="serialNumber">The merchant API certificate serial that requests name in <c>serial_no</c>.</param>

@@ -70,7 +70,7 @@ public sealed class AuthenticationTests(SandboxFixture fixture)
     [Fact]
     public async Task Rejects_a_signature_made_with_another_key()
     {
-        var other = fixture.Sandbox.CreateMerchant();
+        var other = fixture.Sandbox.ImportMerchant(TestKeys.OtherRsaPem);
         var response = await fixture.SendSignedAsync(other, "GET", Target,
             editAuthorization: a => a.Replace(other.MerchantId, fixture.Rsa.MerchantId).Replace(other.MerchantSerialNumber, fixture.Rsa.MerchantSerialNumber));
 

@@ -96,7 +96,7 @@ public sealed class CertificatesTests(SandboxFixture fixture)
     public void Answers_404_RESOURCE_NOT_EXISTS_when_the_merchant_has_no_certificates()
     {
         var sandbox = new WeChatPaySandbox(fixture.Sandbox.Platform, new SandboxOptions { ServeCertificates = false });
-        var merchant = sandbox.CreateMerchant();
+        var merchant = sandbox.Merchant();
         using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/")), sandbox.CreateHandler());
 
         var error = Assert.Throws<WeChatPayApiException>(() => client.Chain("v3/certificates").Get());

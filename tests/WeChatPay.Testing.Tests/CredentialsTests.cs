@@ -2,8 +2,30 @@ using System.Net;
 
 namespace WeChatPay.Testing.Tests;
 
+/// <summary>One RSA credentials directory made once for the class; tests that change it work on a copy.</summary>
+public sealed class CredentialsTemplate : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("sandbox-credentials-template-");
+
+    public CredentialsTemplate() => Created = SandboxCredentials.LoadOrCreate(Path.Combine(_root.FullName, "rsa"), "http://127.0.0.1:5000/");
+
+    public SandboxCredentials Created { get; }
+
+    public void CopyTo(string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(Created.Directory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(Created.Directory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => _root.Delete(recursive: true);
+}
+
 /// <summary>The credentials directory: created when empty, reused when present, never overwritten.</summary>
-public sealed class CredentialsTests : IDisposable
+public sealed class CredentialsTests(CredentialsTemplate template) : IClassFixture<CredentialsTemplate>, IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("sandbox-credentials-");
 
@@ -11,15 +33,22 @@ public sealed class CredentialsTests : IDisposable
 
     private string Dir(string name) => Path.Combine(_root.FullName, name);
 
+    private string Copy(string name)
+    {
+        template.CopyTo(Dir(name));
+        return Dir(name);
+    }
+
     [Fact]
     public void Creates_a_merchant_and_a_platform_identity_in_an_empty_directory()
     {
-        var credentials = SandboxCredentials.LoadOrCreate(Dir("new"), "http://127.0.0.1:5000/");
+        var credentials = template.Created;
 
         Assert.True(credentials.Created);
-        Assert.True(File.Exists(Path.Combine(Dir("new"), "apiclient_key.pem")));
-        Assert.True(File.Exists(Path.Combine(Dir("new"), "pub_key.pem")));
-        Assert.True(File.Exists(Path.Combine(Dir("new"), "wechatpay.json")));
+        Assert.True(File.Exists(Path.Combine(credentials.Directory, "apiclient_key.pem")));
+        Assert.True(File.Exists(Path.Combine(credentials.Directory, "pub_key.pem")));
+        Assert.True(File.Exists(Path.Combine(credentials.Directory, "wechatpay.json")));
+        Assert.Contains(Path.Combine(credentials.Directory, ".sandbox", "platform_key.pem"), credentials.CreatedFiles);
         Assert.True(credentials.HasSandboxPlatform);
         Assert.StartsWith("PUB_KEY_ID_", credentials.PublicKeyId);
         Assert.Equal(32, credentials.ApiV3Key.Length);
@@ -31,7 +60,8 @@ public sealed class CredentialsTests : IDisposable
     [Fact]
     public void Reuses_the_identity_on_the_next_call()
     {
-        var first = SandboxCredentials.LoadOrCreate(Dir("reuse"));
+        var first = template.Created;
+        Copy("reuse");
 
         var second = SandboxCredentials.LoadOrCreate(Dir("reuse"), "http://127.0.0.1:6000/");
 
@@ -46,7 +76,7 @@ public sealed class CredentialsTests : IDisposable
     [Fact]
     public void Describe_and_ToString_never_print_the_APIv3_key_or_a_private_key()
     {
-        var credentials = SandboxCredentials.LoadOrCreate(Dir("quiet"));
+        var credentials = template.Created;
         var privateKey = File.ReadAllText(credentials.MerchantPrivateKeyPath);
 
         foreach (var text in new[] { credentials.Describe(), credentials.ToString() })
@@ -62,7 +92,8 @@ public sealed class CredentialsTests : IDisposable
     [Fact]
     public void Refuses_a_live_directory_without_sandbox_platform_keys()
     {
-        var credentials = SandboxCredentials.LoadOrCreate(Dir("live"));
+        var credentials = template.Created;
+        Copy("live");
         Directory.Delete(Path.Combine(Dir("live"), ".sandbox"), recursive: true);
 
         var error = Assert.Throws<InvalidOperationException>(() => SandboxCredentials.LoadOrCreate(Dir("live")));
@@ -86,6 +117,8 @@ public sealed class CredentialsTests : IDisposable
     [InlineData(SignatureScheme.ShangMi)]
     public async Task A_client_built_from_the_directory_talks_to_a_sandbox_built_from_it_over_loopback(SignatureScheme scheme)
     {
+        if (scheme == SignatureScheme.Rsa)
+            Copy("e2e-" + scheme);
         var created = SandboxCredentials.LoadOrCreate(Dir("e2e-" + scheme), scheme: scheme);
         var sandbox = WeChatPaySandbox.FromCredentials(SandboxCredentials.LoadOrCreate(Dir("e2e-" + scheme)));
         await using var server = await SandboxServer.StartAsync(sandbox);

@@ -10,8 +10,8 @@ public sealed class InProcessHandlerTests
     [Fact]
     public void Serves_the_synchronous_HttpClient_Send_path()
     {
-        var sandbox = new WeChatPaySandbox();
-        var merchant = sandbox.CreateMerchant();
+        var sandbox = TestKeys.NewSandbox();
+        var merchant = sandbox.Merchant();
         using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, Gateway), sandbox.CreateHandler());
 
         var created = client.Chain("v3/marketing/busifavor/stocks").Post(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) });
@@ -27,8 +27,8 @@ public sealed class InProcessHandlerTests
     [Fact]
     public async Task Rejects_a_client_with_the_wrong_serial_through_the_handler()
     {
-        var sandbox = new WeChatPaySandbox();
-        var merchant = sandbox.CreateMerchant();
+        var sandbox = TestKeys.NewSandbox();
+        var merchant = sandbox.Merchant();
         var options = sandbox.CreateClientOptions(merchant, Gateway);
         options.MerchantSerialNumber = "0000000000000000000000000000000000000001";
         using var client = new WeChatPayClient(options, sandbox.CreateHandler());
@@ -43,8 +43,8 @@ public sealed class InProcessHandlerTests
     [Fact]
     public async Task Handles_concurrent_uploads_to_one_stock_consistently()
     {
-        var sandbox = new WeChatPaySandbox();
-        var merchant = sandbox.CreateMerchant();
+        var sandbox = TestKeys.NewSandbox();
+        var merchant = sandbox.Merchant();
         using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, Gateway), sandbox.CreateHandler());
         var stockId = (await client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) }))
             .Json!["stock_id"]!.GetValue<string>();

@@ -115,7 +115,7 @@ public sealed class NotificationTests(SandboxFixture fixture)
     public async Task Reports_the_merchants_failure_answer_when_it_cannot_verify()
     {
         var notification = await UsedCouponNotificationAsync(fixture.RsaClient, fixture.Rsa);
-        var other = fixture.Sandbox.CreateMerchant();
+        var other = fixture.Sandbox.ImportMerchant(TestKeys.OtherRsaPem);
         using var wrongKeyClient = fixture.CreateClient(other);
         var (app, url, received) = await StartMerchantAsync(wrongKeyClient);
         await using var _ = app;

@@ -7,12 +7,10 @@ namespace WeChatPay.Testing.Tests;
 /// </summary>
 public sealed class ResponseFaultTests
 {
-    private static readonly Lazy<SandboxPlatform> Platform = new(() => SandboxPlatform.Generate());
-
     private static (WeChatPaySandbox Sandbox, WeChatPayClient Client, string StockId) Setup(SignatureScheme scheme)
     {
-        var sandbox = new WeChatPaySandbox(Platform.Value);
-        var merchant = sandbox.CreateMerchant(scheme);
+        var sandbox = TestKeys.NewSandbox();
+        var merchant = sandbox.Merchant(scheme);
         var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/")), sandbox.CreateHandler());
         var stockId = client.Chain("v3/marketing/busifavor/stocks").Post(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) })
             .Json!["stock_id"]!.GetValue<string>();

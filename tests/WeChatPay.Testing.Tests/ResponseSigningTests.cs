@@ -58,7 +58,7 @@ public sealed class ResponseSigningTests(SandboxFixture fixture)
     public async Task Certificate_mode_signs_with_the_platform_certificate()
     {
         var sandbox = new WeChatPaySandbox(fixture.Sandbox.Platform, new SandboxOptions { SigningMode = SandboxSigningMode.Certificate });
-        var merchant = sandbox.CreateMerchant();
+        var merchant = sandbox.Merchant();
         using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/"), certificateMode: true), sandbox.CreateHandler());
 
         var response = await client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) });
@@ -110,7 +110,7 @@ public sealed class ResponseSigningTests(SandboxFixture fixture)
     public async Task Reuses_a_response_signature_for_a_repeated_body_only_when_asked(int windowSeconds, bool reused)
     {
         var sandbox = new WeChatPaySandbox(fixture.Sandbox.Platform, new SandboxOptions { ResponseSignatureReuseWindow = TimeSpan.FromSeconds(windowSeconds) });
-        var merchant = sandbox.CreateMerchant();
+        var merchant = sandbox.Merchant();
         using var client = new WeChatPayClient(sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/")), sandbox.CreateHandler());
         var stockId = (await client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = SandboxFixture.StockDefinition(merchant) }))
             .Json!["stock_id"]!.GetValue<string>();

@@ -31,7 +31,7 @@ public sealed class SandboxCryptoTests
     [InlineData(SignatureScheme.ShangMi)]
     public void Platform_keys_sign_what_the_runtime_verifies(SignatureScheme scheme)
     {
-        var platform = SandboxPlatform.Generate();
+        var platform = TestKeys.Platform;
         var (id, key) = platform.GetSigningKey(scheme, SandboxSigningMode.PublicKey);
         var message = "1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n{}\n"u8;
 
@@ -46,11 +46,42 @@ public sealed class SandboxCryptoTests
     [InlineData(SignatureScheme.ShangMi)]
     public void Platform_certificates_load_in_the_runtime_with_their_serial(SignatureScheme scheme)
     {
-        var platform = SandboxPlatform.Generate();
+        var platform = TestKeys.Platform;
 
         var key = PlatformKey.FromCertificatePem(platform.GetCertificatePem(scheme));
 
         Assert.Equal(platform.GetCertificateSerialNumber(scheme), key.Id);
         Assert.Equal(40, key.Id.Length);
+    }
+}
+
+public sealed class MerchantIdentityTests
+{
+    [Fact]
+    public void Created_merchants_get_a_10_digit_mchid_a_40_digit_serial_and_a_32_character_APIv3_key()
+    {
+        var sandbox = TestKeys.NewSandbox();
+
+        var merchant = sandbox.CreateMerchant(SignatureScheme.ShangMi);
+
+        Assert.Matches("^[0-9]{10}$", merchant.MerchantId);
+        Assert.Matches("^[0-9A-F]{40}$", merchant.MerchantSerialNumber);
+        Assert.Equal(32, merchant.ApiV3Key.Length);
+        Assert.Equal(SignatureScheme.ShangMi, MerchantPrivateKey.FromPem(merchant.PrivateKeyPem!).Scheme);
+        Assert.DoesNotContain(merchant.ApiV3Key, merchant.ToString());
+        Assert.Same(merchant, Assert.Single(sandbox.Merchants));
+    }
+
+    [Fact]
+    public void Imported_merchants_keep_their_key_for_client_options()
+    {
+        var sandbox = TestKeys.NewSandbox();
+
+        var merchant = sandbox.ImportMerchant(TestKeys.MerchantPem(SignatureScheme.Rsa), "1900000109", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1");
+        var options = sandbox.CreateClientOptions(merchant, new Uri("https://api.mch.weixin.qq.com/"));
+
+        Assert.Equal("1900000109", options.MerchantId);
+        Assert.Equal(sandbox.Platform.PublicKeyId, options.PublicKeyId);
+        Assert.Equal(TestKeys.MerchantPem(SignatureScheme.Rsa), options.MerchantPrivateKey);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    public WeChatPaySandbox Sandbox { get; } = new();
+    public WeChatPaySandbox Sandbox { get; } = TestKeys.NewSandbox();
 
     public SandboxMerchant Rsa { get; }
 
@@ -38,8 +38,8 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SandboxFixture()
     {
-        Rsa = Sandbox.CreateMerchant(SignatureScheme.Rsa);
-        ShangMi = Sandbox.CreateMerchant(SignatureScheme.ShangMi);
+        Rsa = Sandbox.Merchant(SignatureScheme.Rsa);
+        ShangMi = Sandbox.Merchant(SignatureScheme.ShangMi);
     }
 
     public async Task InitializeAsync()
