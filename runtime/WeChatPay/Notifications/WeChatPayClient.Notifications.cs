@@ -37,6 +37,28 @@ public sealed partial class WeChatPayClient
     }
 
     /// <summary>Verifies and decrypts a notification, with the headers read through <paramref name="header"/>.</summary>
+    /// <example>
+    /// In an ASP.NET Core endpoint, read the raw body (never a model-bound object) and answer with the acknowledgement:
+    /// <code>
+    /// app.MapPost("/wechatpay/notify", async (HttpRequest request, WeChatPayClient client) =>
+    /// {
+    ///     using var buffer = new MemoryStream();
+    ///     await request.Body.CopyToAsync(buffer);
+    ///     NotificationAck ack;
+    ///     try
+    ///     {
+    ///         var notification = await client.ParseNotificationAsync(name => request.Headers[name], buffer.ToArray(), MyJson.Default.Transaction);
+    ///         await HandleAsync(notification.Id, notification.Resource); // idempotent: the same id may arrive again
+    ///         ack = NotificationAck.Success;
+    ///     }
+    ///     catch (WeChatPayException)
+    ///     {
+    ///         ack = NotificationAck.Fail("verification failed");
+    ///     }
+    ///     return Results.Bytes(ack.Body.ToArray(), ack.ContentType, statusCode: ack.StatusCode);
+    /// });
+    /// </code>
+    /// </example>
     public ValueTask<WeChatPayNotification<T>> ParseNotificationAsync<T>(Func<string, string?> header, ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
         => ParseNotificationCoreAsync(ReadSignatureHeaders(header), body, typeInfo, useAsync: true, cancellationToken);
 
