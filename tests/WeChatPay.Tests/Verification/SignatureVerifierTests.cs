@@ -273,6 +273,28 @@ public sealed class SignatureVerifierTests
         Assert.False(SignatureHeaders.From(unsigned.Headers).IsPresent);
     }
 
+    [Fact]
+    public void Matches_a_certificate_serial_sent_in_lower_case()
+    {
+        var (verifier, clock, identity) = Create(SignatureScheme.Rsa);
+        var headers = identity.SignResponse(Body, clock.UnixSeconds, NonceText, withCertificate: true);
+        Assert.Equal(VerificationResult.Verified, verifier.Verify(headers with { Serial = identity.PlatformCertificateSerial.ToLowerInvariant() }, Body));
+    }
+
+    [Fact]
+    public void Fails_closed_on_a_repeated_signature_header()
+    {
+        var (verifier, clock, identity) = Create(SignatureScheme.Rsa);
+        var signed = identity.SignResponse(Body, clock.UnixSeconds, NonceText);
+        using var response = new HttpResponseMessage();
+        response.Headers.Add("Wechatpay-Timestamp", signed.Timestamp);
+        response.Headers.Add("Wechatpay-Nonce", signed.Nonce);
+        response.Headers.Add("Wechatpay-Signature", signed.Signature);
+        response.Headers.Add("Wechatpay-Signature", signed.Signature);
+        response.Headers.Add("Wechatpay-Serial", signed.Serial);
+        AssertRejected(verifier, SignatureHeaders.From(response.Headers), Body, "does not verify");
+    }
+
     private static (SignatureVerifier Verifier, ManualTimeProvider Clock, SchemeIdentity Identity) Create(SignatureScheme scheme)
     {
         var identity = TestIdentities.For(scheme);
