@@ -79,6 +79,8 @@ public sealed partial class WeChatPayClient
             {
                 if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException("WeChatPayRequest.Headers must not set Authorization: the client signs every request itself.", nameof(request));
+                if (string.Equals(name, "Wechatpay-Serial", StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException("Set Wechatpay-Serial through WeChatPayRequest.WechatpaySerial, not WeChatPayRequest.Headers.", nameof(request));
                 if (!headers.TryAddWithoutValidation(name, value))
                     throw new ArgumentException($"The header '{name}' cannot be set on a request; set the body's content type through WeChatPayRequest.ContentType.", nameof(request));
             }
@@ -103,9 +105,10 @@ public sealed partial class WeChatPayClient
         HttpResponseMessage response;
         try
         {
+            // ResponseContentRead: HttpClient.Timeout then covers the whole body too, not just the headers.
             response = useAsync
-                ? await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
-                : _http.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                ? await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)
+                : _http.Send(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -157,6 +157,40 @@ public class PipelineTests
     }
 
     [Fact]
+    public async Task Timeout_covers_a_body_that_stalls_after_the_headers()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{}", tamper: r => r.Content = new StreamContent(new StallingStream())));
+        using var http = new HttpClient(new WeChatPaySigningHandler(wire)) { Timeout = TimeSpan.FromMilliseconds(100) };
+        using var client = new WeChatPayClient(Gateway.Options(id, time), http);
+
+        var error = await Assert.ThrowsAsync<WeChatPayException>(() => client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a")));
+
+        Assert.Contains("timed out", error.Message);
+    }
+
+    private sealed class StallingStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Resend_by_a_retry_handler_in_the_given_chain_is_re_signed_with_a_fresh_nonce()
     {
         var id = TestIdentities.Rsa;
