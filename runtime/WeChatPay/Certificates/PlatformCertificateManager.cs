@@ -29,6 +29,7 @@ internal sealed class PlatformCertificateManager
     private long _nextRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
     private DateTimeOffset? _lastUnknownSerialRefresh;
     private int _downloads;
+    private Exception? _lastFailure;
 
     public PlatformCertificateManager(WeChatPayClient client, TimeSpan interval)
     {
@@ -49,7 +50,17 @@ internal sealed class PlatformCertificateManager
     {
         // The hot path: one volatile read and a clock read per call.
         if (Now.UtcTicks < Volatile.Read(ref _nextRefreshTicks))
+        {
+            // Backing off after a failed first download: refuse to send a request whose answer could not be verified.
+            if (_client.KeyStore.All.Count == 0 && Volatile.Read(ref _lastFailure) is { } failure)
+            {
+                throw new WeChatPayException(
+                    $"No WeChat Pay platform key is available: the platform certificate download failed and is retried after {new DateTimeOffset(Volatile.Read(ref _nextRefreshTicks), TimeSpan.Zero):u}. {failure.Message}",
+                    innerException: failure);
+            }
+
             return;
+        }
 
         try
         {
@@ -130,6 +141,7 @@ internal sealed class PlatformCertificateManager
             lock (_gate)
             {
                 Volatile.Write(ref _nextRefreshTicks, (Now + _interval).UtcTicks);
+                _lastFailure = null;
                 _inflight = null;
             }
 
@@ -140,6 +152,7 @@ internal sealed class PlatformCertificateManager
             lock (_gate)
             {
                 Volatile.Write(ref _nextRefreshTicks, (Now + RetryAfterFailure).UtcTicks);
+                _lastFailure = ex;
                 _inflight = null;
             }
 

@@ -260,6 +260,29 @@ public class CertificateDownloadTests
     }
 
     [Fact]
+    public async Task After_a_failed_first_download_no_request_is_sent_until_the_retry()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var fail = true;
+        var wire = new FakeWire(request => fail && IsDownload(request)
+            ? Answers.Json(HttpStatusCode.InternalServerError, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"busy\"}")
+            : Gateway.Signed(id, time.UnixSeconds, IsDownload(request) ? OutsideCrypto.CertificateDownload(SignatureScheme.Rsa, (id.PlatformCertificateSerial, id.PlatformCertificatePem)) : Ok, withCertificate: true));
+        using var client = DownloadingClient(wire, id, time);
+
+        await Assert.ThrowsAsync<WeChatPayException>(() => client.SendAsync(new WeChatPayRequest(HttpMethod.Post, "v3/pay") { Body = "{}"u8.ToArray() }));
+        var error = await Assert.ThrowsAsync<WeChatPayException>(() => client.SendAsync(new WeChatPayRequest(HttpMethod.Post, "v3/pay") { Body = "{}"u8.ToArray() }));
+        Assert.Contains("No WeChat Pay platform key is available", error.Message);
+        Assert.DoesNotContain(wire.Requests, r => !IsDownload(r));
+        Assert.Equal(1, Downloads(wire));
+
+        fail = false;
+        time.Advance(TimeSpan.FromMinutes(1.5));
+        await client.SendAsync(new WeChatPayRequest(HttpMethod.Post, "v3/pay") { Body = "{}"u8.ToArray() });
+        Assert.Equal(2, Downloads(wire));
+    }
+
+    [Fact]
     public async Task Encryption_key_is_downloaded_first_when_none_is_held()
     {
         var id = TestIdentities.Rsa;
