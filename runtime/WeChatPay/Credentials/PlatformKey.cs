@@ -26,6 +26,8 @@ public sealed partial class PlatformKey
     /// <summary>The prefix of every WeChat Pay public key ID.</summary>
     public const string PublicKeyIdPrefix = "PUB_KEY_ID_";
 
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
+
     private readonly RSA? _rsa;
     private readonly Sm2PublicKey? _sm2;
 
@@ -158,6 +160,21 @@ public sealed partial class PlatformKey
         while (start < bigEndianSerial.Length - 1 && bigEndianSerial[start] == 0)
             start++;
         return Convert.ToHexString(bigEndianSerial[start..]);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="id"/> names this key: a certificate serial matches ignoring case and leading zeros
+    /// (the official SDKs print serials differently), any other ID (<c>PUB_KEY_ID_…</c>) matches exactly.
+    /// </summary>
+    public bool MatchesId(string? id) => !string.IsNullOrEmpty(id) && string.Equals(NormalizeId(id), NormalizeId(Id), StringComparison.Ordinal);
+
+    // Certificate serials are hex and lose case and leading zeros; anything else (PUB_KEY_ID_…) is kept as it is.
+    internal static string NormalizeId(string id)
+    {
+        if (id.Length == 0 || id.AsSpan().ContainsAnyExcept(HexDigits))
+            return id;
+        var trimmed = id.AsSpan().TrimStart('0');
+        return trimmed.IsEmpty ? "0" : trimmed.ToString().ToUpperInvariant();
     }
 
     /// <summary>Verifies a base64 WeChat Pay signature over <paramref name="message"/>. Returns false on any mismatch or malformed input; never throws for bad input.</summary>

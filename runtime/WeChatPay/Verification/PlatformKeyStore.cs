@@ -10,8 +10,6 @@ namespace WeChatPay;
 /// </summary>
 public sealed class PlatformKeyStore
 {
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789ABCDEFabcdef");
-
     private readonly PlatformKey[] _configured;
     private readonly TimeProvider _timeProvider;
     private volatile Snapshot _snapshot;
@@ -110,14 +108,7 @@ public sealed class PlatformKeyStore
 
     private static string NormalizedId(PlatformKey key) => Normalize(key.Id);
 
-    // Certificate serials are hex and lose case and leading zeros; anything else (PUB_KEY_ID_…) is kept as it is.
-    private static string Normalize(string id)
-    {
-        if (id.AsSpan().ContainsAnyExcept(HexDigits))
-            return id;
-        var trimmed = id.AsSpan().TrimStart('0');
-        return trimmed.IsEmpty ? "0" : trimmed.ToString().ToUpperInvariant();
-    }
+    private static string Normalize(string id) => PlatformKey.NormalizeId(id);
 
     private sealed class Snapshot
     {

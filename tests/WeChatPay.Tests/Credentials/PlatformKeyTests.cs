@@ -144,6 +144,20 @@ public sealed class PlatformKeyTests
     }
 
     [Fact]
+    public void Matches_a_certificate_serial_ignoring_case_and_leading_zeros_and_a_public_key_id_exactly()
+    {
+        var certificate = TestIdentities.Rsa.CreatePlatformCertificate();
+        Assert.True(certificate.MatchesId(TestIdentities.Rsa.PlatformCertificateSerial));
+        Assert.True(certificate.MatchesId("00" + TestIdentities.Rsa.PlatformCertificateSerial.ToLowerInvariant()));
+        Assert.False(certificate.MatchesId(TestIdentities.Rsa.PlatformCertificateSerial[..^1]));
+        Assert.False(certificate.MatchesId(null));
+
+        var publicKey = TestIdentities.Rsa.CreatePublicKey();
+        Assert.True(publicKey.MatchesId(TestIdentities.PublicKeyId));
+        Assert.False(publicKey.MatchesId(TestIdentities.PublicKeyId.ToLowerInvariant()));
+    }
+
+    [Fact]
     public void Loads_an_rsa_pkcs1_public_key()
     {
         using var rsa = RSA.Create(2048);
