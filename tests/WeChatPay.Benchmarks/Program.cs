@@ -22,7 +22,7 @@ if (options.Check)
     return 0;
 }
 
-var results = new RunResults { Mode = options.Full ? "full" : "short", StartedAt = DateTimeOffset.UtcNow };
+var results = new RunResults { Mode = options.Full ? "full" : "short", StartedAt = DateTimeOffset.UtcNow, LoadAtStart = MachineInfo.LoadAverage() };
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"WeChatPay benchmarks, {results.Mode} mode, sections: {string.Join(", ", options.Sections)}");
 
@@ -41,6 +41,7 @@ Section("generator", () => results.Generator = GeneratorScale.Run(options));
 Section("aot", () => results.Aot.AddRange(AotComparison.Run(options)));
 
 results.Duration = clock.Elapsed;
+results.LoadAtEnd = MachineInfo.LoadAverage();
 var machine = MachineInfo.Describe(DotnetSdk.Version(options.RepositoryRoot));
 var written = DocsWriter.Write(results, machine, options);
 Console.WriteLine($"Wrote {written} in {results.Duration.TotalSeconds:0} s.");

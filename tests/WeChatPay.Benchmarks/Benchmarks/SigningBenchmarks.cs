@@ -55,5 +55,5 @@ public class SigningBenchmarks
 
     [Benchmark(Description = "raw RSA.VerifyData (SHA-256 + public-key op)")]
     public bool Rsa_VerifyData()
-        => Shared.Identity.MerchantKey.VerifyData(_message, _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        => Shared.Identity.MerchantKey.VerifyData(_message.AsSpan(), _signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 }

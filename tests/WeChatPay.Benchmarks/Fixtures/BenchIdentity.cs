@@ -87,6 +87,25 @@ public sealed class ConstantSignatureRsa : RSA
         return true;
     }
 
+    // Hash as RSAOpenSsl does (one-shot, no allocation), so that only the private-key operation differs from a real key.
+    protected override byte[] HashData(byte[] data, int offset, int count, HashAlgorithmName hashAlgorithm)
+    {
+        Check(32, hashAlgorithm, RSASignaturePadding.Pkcs1);
+        return SHA256.HashData(data.AsSpan(offset, count));
+    }
+
+    protected override byte[] HashData(Stream data, HashAlgorithmName hashAlgorithm)
+    {
+        Check(32, hashAlgorithm, RSASignaturePadding.Pkcs1);
+        return SHA256.HashData(data);
+    }
+
+    protected override bool TryHashData(ReadOnlySpan<byte> data, Span<byte> destination, HashAlgorithmName hashAlgorithm, out int bytesWritten)
+    {
+        Check(32, hashAlgorithm, RSASignaturePadding.Pkcs1);
+        return SHA256.TryHashData(data, destination, out bytesWritten);
+    }
+
     public override RSAParameters ExportParameters(bool includePrivateParameters) =>
         includePrivateParameters
             ? throw new CryptographicException("The constant-signature stand-in has no private parameters.")

@@ -53,7 +53,7 @@ public static class BdnRunner
             else
             {
                 contender = method;
-                name = benchmark.Descriptor.WorkloadMethodDisplayInfo;
+                name = benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
             }
             double? allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmark) is { } bytes ? bytes : null;
             yield return new Measurement(contender, name, rsa, stats.Mean, stats.StandardDeviation, allocated);

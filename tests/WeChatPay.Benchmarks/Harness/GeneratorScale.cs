@@ -1,10 +1,51 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using WeChatPay.Benchmarks.Report;
 
 namespace WeChatPay.Benchmarks.Harness;
 
-/// <summary>Benchmark 3: runs the generator's own scale harness (tests/WeChatPay.Generator.Benchmarks) and reads its figures.</summary>
-public static class GeneratorScale
+/// <summary>
+/// Benchmark 3 (issue #5): the generator at 1,000 endpoints. It reuses the generator's own scale harness
+/// (tests/WeChatPay.Generator.Benchmarks, issue #3) as a child process — its Roslyn version stays apart from the one
+/// BenchmarkDotNet and Refit bring here — and reads the figures it prints.
+/// </summary>
+public static partial class GeneratorScale
 {
+    private const string Project = "tests/WeChatPay.Generator.Benchmarks";
+
     public static GeneratorResults Run(CliOptions options)
-        => throw new NotSupportedException("tests/WeChatPay.Generator.Benchmarks is not in the tree yet.");
+    {
+        if (!Directory.Exists(Path.Combine(options.RepositoryRoot, Project)))
+            throw new InvalidOperationException($"{Project} (the generator's scale harness) is not in the tree.");
+        var arguments = options.Full ? "" : "--short";
+        var command = $"dotnet run -c Release --project {Project}{(arguments.Length > 0 ? " -- " + arguments : "")}";
+        Console.WriteLine($"  {command}");
+        var result = ProcessRunner.Run("dotnet", $"run -c Release --project {Project}{(arguments.Length > 0 ? " -- " + arguments : "")}",
+            TimeSpan.FromMinutes(10), options.RepositoryRoot, echo: true);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
+        return new GeneratorResults(
+            Find(result.Output, Full()), Find(result.Output, Incremental()),
+            (int?)Find(result.Output, Endpoints()), command, result.Output);
+    }
+
+    private static double? Find(IReadOnlyList<string> lines, Regex pattern)
+    {
+        foreach (var line in lines.Reverse())
+        {
+            var match = pattern.Match(line);
+            if (match.Success && double.TryParse(match.Groups["value"].Value.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                return value;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"full[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex Full();
+
+    [GeneratedRegex(@"incremental[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex Incremental();
+
+    [GeneratedRegex(@"(?<value>[0-9][0-9,]*)\s+endpoints", RegexOptions.IgnoreCase)]
+    private static partial Regex Endpoints();
 }

@@ -19,7 +19,7 @@ public static class DocsWriter
             + $"({results.Mode} mode, {results.Duration.TotalMinutes:0.0} min). Every figure below comes from that one run; rerun the "
             + "command to refresh them, do not edit them by hand.");
         md.AppendLine();
-        Machine(md, machine, options);
+        Machine(md, machine, options, results);
         Targets(md, results);
         Contenders(md);
         Signing(md, results);
@@ -40,14 +40,14 @@ public static class DocsWriter
         return options.DocsPath;
     }
 
-    private static void Machine(StringBuilder md, MachineInfo machine, CliOptions options)
+    private static void Machine(StringBuilder md, MachineInfo machine, CliOptions options, RunResults results)
     {
         md.AppendLine("## The machine");
         md.AppendLine();
-        md.AppendLine("| CPU (`lscpu`) | cores | memory | OS | .NET runtime | .NET SDK | BenchmarkDotNet job |");
-        md.AppendLine("|---|---|---|---|---|---|---|");
+        md.AppendLine("| CPU (`lscpu`) | cores | memory | OS | .NET runtime | .NET SDK | BenchmarkDotNet job | load average (start → end) |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
         var job = options.Full ? "Job.Default (in process)" : "Job.ShortRun, 250 ms iterations (in process)";
-        md.AppendLine($"| {machine.CpuModel} | {machine.Cores} | {machine.Memory} | {machine.Os} | {machine.Runtime} | {machine.Sdk} | {job} |");
+        md.AppendLine($"| {machine.CpuModel} | {machine.Cores} | {machine.Memory} | {machine.Os} | {machine.Runtime} | {machine.Sdk} | {job} | {results.LoadAtStart} → {results.LoadAtEnd} |");
         md.AppendLine();
         md.AppendLine("The machine is shared: other builds may run beside the benchmarks, so absolute figures move between runs. "
             + "The targets are ratios between contenders measured side by side in the same run, which such noise affects far less.");
@@ -220,7 +220,24 @@ public static class DocsWriter
         md.AppendLine();
         if (results.Aot.Any(a => a.SizeBytes is not null))
             Chart(md, docs, "aot-size.svg", "Native AOT binary size", path => Charts.AotSize(results.Aot, path), results);
+
+        var mapped = results.Aot.Where(a => a.SizeByAssembly is not null).ToList();
+        if (mapped.Count == 0)
+            return;
+        md.AppendLine("Where the bytes go, from each publish's ILC map file (`-p:IlcGenerateMapFile=true`; native code and data per assembly, "
+            + "the 16 largest rows of any app; rows in parentheses are runtime structures that name no assembly):");
+        md.AppendLine();
+        md.AppendLine("| assembly | " + string.Join(" | ", mapped.Select(a => a.Name)) + " |");
+        md.AppendLine("|---|" + string.Concat(mapped.Select(_ => "---:|")));
+        var rows = mapped.SelectMany(a => a.SizeByAssembly!).GroupBy(kv => kv.Key)
+            .OrderByDescending(g => g.Max(kv => kv.Value)).Take(16).Select(g => g.Key);
+        foreach (var row in rows)
+            md.AppendLine($"| {row} | " + string.Join(" | ", mapped.Select(a => Kib(a.SizeByAssembly!.GetValueOrDefault(row)))) + " |");
+        md.AppendLine("| **total in the map** | " + string.Join(" | ", mapped.Select(a => Kib(a.SizeByAssembly!.Values.Sum()))) + " |");
+        md.AppendLine();
     }
+
+    private static string Kib(long bytes) => bytes == 0 ? "—" : (bytes / 1024.0).ToString("0", Invariant) + " KiB";
 
     private static void Chart(StringBuilder md, string docs, string file, string alt, Action<string> draw, RunResults results)
     {

@@ -6,6 +6,10 @@ namespace WeChatPay.Benchmarks.Report;
 /// <summary>The machine a run measured on, as <c>lscpu</c> and <c>/proc/meminfo</c> describe it.</summary>
 public sealed record MachineInfo(string CpuModel, int Cores, string Memory, string Os, string Runtime, string Sdk)
 {
+    /// <summary>The 1-minute load average (<c>/proc/loadavg</c>): how busy the shared machine was.</summary>
+    public static string LoadAverage()
+        => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
     public static MachineInfo Describe(string? sdkVersion)
     {
         var model = "unknown";

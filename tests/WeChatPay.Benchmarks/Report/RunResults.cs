@@ -24,7 +24,9 @@ public sealed record ThroughputResults(
 public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
 
 /// <summary>One native-AOT app.</summary>
-public sealed record AotApp(string Name, string Description, long? SizeBytes, IReadOnlyList<double> StartToFirstVerifiedMs, string? Problem)
+/// <param name="SizeByAssembly">Bytes of native code and data per assembly, from the ILC map file (approximate).</param>
+public sealed record AotApp(string Name, string Description, long? SizeBytes, IReadOnlyList<double> StartToFirstVerifiedMs, string? Problem,
+    IReadOnlyDictionary<string, long>? SizeByAssembly = null)
 {
     public double? MedianMs => StartToFirstVerifiedMs.Count == 0 ? null : StartToFirstVerifiedMs.Order().ElementAt(StartToFirstVerifiedMs.Count / 2);
 }
@@ -35,6 +37,10 @@ public sealed class RunResults
     public required string Mode { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public TimeSpan Duration { get; set; }
+
+    /// <summary>The 1-minute load average at the start and at the end of the run.</summary>
+    public string LoadAtStart { get; init; } = "";
+    public string LoadAtEnd { get; set; } = "";
     public List<Measurement> Signing { get; } = [];
     public List<Measurement> PerCall { get; } = [];
     public ThroughputResults? Throughput { get; set; }
