@@ -38,7 +38,12 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
     public static async Task<SandboxServer> StartAsync(WeChatPaySandbox sandbox, string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // No appsettings reload: a test run may start many servers, and each reload watcher costs an inotify handle.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
