@@ -9,6 +9,9 @@ public sealed class CliOptions
 
     /// <summary>Only check that every contender works (one verified call each), measure nothing.</summary>
     public bool Check { get; private init; }
+
+    /// <summary>Print which types each contender allocates per call (a diagnostic; measures nothing for the docs).</summary>
+    public bool ProfileAllocations { get; private init; }
     public IReadOnlyList<string> Sections { get; private init; } = AllSections;
     public string RepositoryRoot { get; private init; } = "";
     public string DocsPath => Path.Combine(RepositoryRoot, "docs", "benchmarks.md");
@@ -20,6 +23,7 @@ public sealed class CliOptions
     {
         var full = false;
         var check = false;
+        var profile = false;
         var sections = AllSections;
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,6 +38,9 @@ public sealed class CliOptions
                 case "--check":
                     check = true;
                     break;
+                case "--profile-allocations":
+                    profile = true;
+                    break;
                 case "--only" when i + 1 < args.Length:
                     sections = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     var unknown = sections.Except(AllSections).ToArray();
@@ -44,7 +51,7 @@ public sealed class CliOptions
                     }
                     break;
                 default:
-                    Console.Error.WriteLine("usage: run.sh [--short | --full | --check] [--only signing,percall,throughput,generator,aot]");
+                    Console.Error.WriteLine("usage: run.sh [--short | --full | --check | --profile-allocations] [--only signing,percall,throughput,generator,aot]");
                     return null;
             }
         }
@@ -53,7 +60,7 @@ public sealed class CliOptions
         var artifacts = Environment.GetEnvironmentVariable("WCP_ARTIFACTS");
         if (string.IsNullOrEmpty(artifacts))
             artifacts = Path.Combine(Path.GetTempPath(), "wcp-bench");
-        return new CliOptions { Full = full, Check = check, Sections = sections, RepositoryRoot = root, ArtifactsPath = artifacts };
+        return new CliOptions { Full = full, Check = check, ProfileAllocations = profile, Sections = sections, RepositoryRoot = root, ArtifactsPath = artifacts };
     }
 
     private static string FindRepositoryRoot()

@@ -22,6 +22,12 @@ if (options.Check)
     return 0;
 }
 
+if (options.ProfileAllocations)
+{
+    await AllocationProfile.RunAsync();
+    return 0;
+}
+
 var results = new RunResults { Mode = options.Full ? "full" : "short", StartedAt = DateTimeOffset.UtcNow, LoadAtStart = MachineInfo.LoadAverage() };
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"WeChatPay benchmarks, {results.Mode} mode, sections: {string.Join(", ", options.Sections)}");
