@@ -20,7 +20,14 @@ public class SecretHygieneTests
             () => Answers.Json(HttpStatusCode.OK, "{}"),
             () => throw new HttpRequestException("reset"),
         ]);
-        var wire = new FakeWire(_ => answers.Dequeue()());
+        var responseSignatures = new List<string>();
+        var wire = new FakeWire(_ =>
+        {
+            var response = answers.Dequeue()();
+            if (response.Headers.TryGetValues("Wechatpay-Signature", out var values))
+                responseSignatures.AddRange(values);
+            return response;
+        });
         using var client = Gateway.Client(wire, id, time);
         var messages = new List<string>();
 
@@ -32,7 +39,9 @@ public class SecretHygieneTests
         }
 
         messages.Add(client.ToString());
-        var secrets = new List<string> { TestIdentities.ApiV3Key, PemBody(id.MerchantPrivateKeyPem) };
+        var secrets = new List<string> { TestIdentities.ApiV3Key, PemBody(id.MerchantPrivateKeyPem), PemBody(id.PublicKeyPrivateKeyPem) };
+        Assert.Equal(3, responseSignatures.Count);
+        secrets.AddRange(responseSignatures);
         foreach (var sent in wire.Requests)
         {
             secrets.Add(sent.Authorization);
