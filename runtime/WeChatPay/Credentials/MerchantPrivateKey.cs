@@ -63,19 +63,28 @@ public sealed partial class MerchantPrivateKey : IDisposable
             throw new WeChatPayConfigurationException("The merchant private key is not PEM text; expected -----BEGIN PRIVATE KEY----- (the content of apiclient_key.pem).");
         }
 
-        foreach (var block in blocks)
+        try
         {
-            switch (block.Label)
+            foreach (var block in blocks)
             {
-                case "PRIVATE KEY":
-                    return FromPkcs8(block.Der);
-                case "RSA PRIVATE KEY":
-                    return ImportRsa(rsa => rsa.ImportRSAPrivateKey(block.Der, out _), "PKCS#1");
-                case "ENCRYPTED PRIVATE KEY":
-                    return FromEncryptedPkcs8(block.Der, passphrase);
-                case "EC PRIVATE KEY" or "SM2 PRIVATE KEY":
-                    return new MerchantPrivateKey(Sm2PrivateKey.FromDer("EC PRIVATE KEY", block.Der));
+                switch (block.Label)
+                {
+                    case "PRIVATE KEY":
+                        return FromPkcs8(block.Der);
+                    case "RSA PRIVATE KEY":
+                        return ImportRsa(rsa => rsa.ImportRSAPrivateKey(block.Der, out _), "PKCS#1");
+                    case "ENCRYPTED PRIVATE KEY":
+                        return FromEncryptedPkcs8(block.Der, passphrase);
+                    case "EC PRIVATE KEY" or "SM2 PRIVATE KEY":
+                        return new MerchantPrivateKey(Sm2PrivateKey.FromDer("EC PRIVATE KEY", block.Der));
+                }
             }
+        }
+        finally
+        {
+            // The decoded key bytes are no longer needed once imported; do not leave them for the GC to find.
+            foreach (var block in blocks)
+                CryptographicOperations.ZeroMemory(block.Der);
         }
 
         var first = blocks[0].Label;

@@ -116,6 +116,18 @@ public sealed class MerchantPrivateKeyTests
     }
 
     [Fact]
+    public void Rejects_a_legacy_encrypted_pem_naming_the_conversion()
+    {
+        using var directory = new TempDirectory();
+        var pem = Encoding.ASCII.GetString(OpenSsl.RunChecked("rsa", "-in", directory.Write("key.pem", TestIdentities.Rsa.MerchantPrivateKeyPem),
+            "-aes256", "-traditional", "-passout", "pass:s3cret"));
+        Assert.Contains("Proc-Type: 4,ENCRYPTED", pem);
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => MerchantPrivateKey.FromPem(pem, "s3cret"));
+        Assert.Contains("openssl pkcs8 -topk8", error.Message);
+        AssertNoPemBody(pem, error);
+    }
+
+    [Fact]
     public void Rejects_the_sm2_encrypted_key_with_a_wrong_passphrase()
     {
         var pem = TestIdentities.ShangMi.MerchantPrivateKeyEncryptedPem;
@@ -204,7 +216,8 @@ public sealed class MerchantPrivateKeyTests
         foreach (var line in pem.Split('\n'))
         {
             var body = line.Trim();
-            if (body.Length >= 16 && !body.StartsWith("-----", StringComparison.Ordinal))
+            // Base64 lines only: PEM boundaries and legacy headers ("Proc-Type: …") are not key material.
+            if (body.Length >= 16 && !body.StartsWith("-----", StringComparison.Ordinal) && !body.Contains(':', StringComparison.Ordinal))
                 Assert.All(texts, text => Assert.DoesNotContain(body[..16], text));
         }
     }
