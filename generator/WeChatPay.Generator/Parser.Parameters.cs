@@ -19,7 +19,7 @@ internal static partial class Parser
         string httpMethod,
         List<string> placeholders,
         Location? attributeLocation,
-        TypeWalker walker,
+        TypeRoots walker,
         List<DiagnosticInfo> diagnostics,
         ref bool valid)
     {

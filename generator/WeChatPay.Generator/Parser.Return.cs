@@ -7,7 +7,7 @@ namespace WeChatPay.Generator;
 /// <summary>Return types: T, Task&lt;T&gt;, ValueTask&lt;T&gt;, the void forms, WeChatPayResponse&lt;T&gt;, Stream and byte[].</summary>
 internal static partial class Parser
 {
-    private static ReturnSpec? ParseReturn(IMethodSymbol method, string methodName, Location? location, TypeWalker walker, List<DiagnosticInfo> diagnostics, ref bool valid)
+    private static ReturnSpec? ParseReturn(IMethodSymbol method, string methodName, Location? location, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         var returnType = method.ReturnType;
         var display = returnType.ToDisplayString(AnnotatedTypeFormat);
@@ -58,7 +58,7 @@ internal static partial class Parser
         return null;
     }
 
-    private static bool IsJsonValue(ITypeSymbol type, TypeWalker walker, Location? location)
+    private static bool IsJsonValue(ITypeSymbol type, TypeRoots walker, Location? location)
     {
         if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Delegate or TypeKind.Pointer or TypeKind.Dynamic or TypeKind.Error)
         {

@@ -27,7 +27,8 @@ internal static partial class Parser
         if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { TypeKind: TypeKind.Interface } iface)
             return null;
         var diagnostics = new List<DiagnosticInfo>();
-        var key = ParseInterface(iface, diagnostics, cancellationToken);
+        var cache = ParseCache.For(context.SemanticModel.Compilation);
+        var key = cache.GetInterface(iface, diagnostics, (symbol, found) => ParseInterface(symbol, found, cancellationToken));
         if (!key.IsValid)
             return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
 
@@ -51,7 +52,7 @@ internal static partial class Parser
             return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
         }
 
-        var walker = new TypeWalker(reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);
+        var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);
         var placeholders = pathParts.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList();
         var valid = true;
         foreach (var duplicate in placeholders.GroupBy(p => p, System.StringComparer.Ordinal).Where(g => g.Count() > 1))

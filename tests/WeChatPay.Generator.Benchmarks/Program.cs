@@ -1,0 +1,59 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.CodeAnalysis;
+using WeChatPay.Generator.Benchmarks;
+
+// Usage: dotnet run -c Release --project tests/WeChatPay.Generator.Benchmarks [-- --short]
+//   --short: 1 launch, 2 warm-ups, 5 iterations (under 2 minutes on the 2-core machine); otherwise BDN's default job.
+// The last lines are the summary that issue #5's harness parses: "full run: N ms", "incremental run ...: N ms".
+var isShort = args.Contains("--short");
+
+// Sanity first: the corpus generates one file per interface, with no diagnostic, and the output compiles.
+var compilation = GeneratorScaleBenchmarks.CreateCompilation(ScaleCorpus.All(42));
+GeneratorScaleBenchmarks.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+var files = output.SyntaxTrees.Count() - compilation.SyntaxTrees.Length;
+if (!diagnostics.IsEmpty || errors.Count > 0 || files != ScaleCorpus.Interfaces)
+{
+    foreach (var d in diagnostics.Concat(errors).Take(10))
+        Console.Error.WriteLine(d);
+    Console.Error.WriteLine($"The scale corpus did not generate cleanly: {files} files, {diagnostics.Length + errors.Count} diagnostics.");
+    return 1;
+}
+
+var job = (isShort ? Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5) : Job.Default)
+    .WithToolchain(InProcessEmitToolchain.Instance);
+var config = ManualConfig.CreateMinimumViable().AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+var summary = BenchmarkRunner.Run<GeneratorScaleBenchmarks>(config);
+
+var endpoints = ScaleCorpus.Interfaces * ScaleCorpus.EndpointsPerInterface;
+Console.WriteLine();
+Console.WriteLine($"GENERATOR SCALE: {endpoints} endpoints in {ScaleCorpus.Interfaces} interfaces, {ScaleCorpus.Interfaces * ScaleCorpus.ModelTypesPerInterface + 1} model types, {Environment.ProcessorCount} cores, {(isShort ? "short" : "default")} job");
+var failed = false;
+double? incremental = null, floor = null;
+foreach (var report in summary.Reports.OrderBy(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo, StringComparer.Ordinal))
+{
+    var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
+    if (report.ResultStatistics is not { } stats)
+    {
+        Console.WriteLine($"  {name}: no result");
+        failed = true;
+        continue;
+    }
+    var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+    var label = name.Contains("full", StringComparison.Ordinal) ? "full run"
+        : name.Contains("floor", StringComparison.Ordinal) ? "floor (compiler's attribute lookup alone, same edit)"
+        : "incremental run (one-character edit in an unrelated file)";
+    if (name.Contains("floor", StringComparison.Ordinal))
+        floor = stats.Mean;
+    else if (name.Contains("incremental", StringComparison.Ordinal))
+        incremental = stats.Mean;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  {label}: {stats.Mean / 1e6:F2} ms (median {stats.Median / 1e6:F2} ms, ±{stats.StandardDeviation / 1e6:F2} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated)"));
+}
+if (incremental is { } inc && floor is { } fl)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  incremental / floor ratio: {inc / fl:F2}x"));
+return failed ? 1 : 0;
