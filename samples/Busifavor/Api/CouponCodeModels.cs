@@ -7,10 +7,10 @@ namespace Busifavor.Api;
 public sealed class UploadCouponCodesRequest
 {
     /// <summary>1–200 codes, each 1–32 characters of <c>0-9a-zA-Z-_\/=|</c>.</summary>
-    public required List<string> CouponCodeList { get; set; }
+    public required List<string> CouponCodeList { get; init; }
 
     /// <summary>Idempotency key: resending the same number returns the first result.</summary>
-    public required string UploadRequestNo { get; set; }
+    public required string UploadRequestNo { get; init; }
 }
 
 /// <summary>Response of the upload: which codes were taken, and why the others were not.</summary>
@@ -42,10 +42,10 @@ public sealed class FailedCouponCode
 /// <summary>Query of <c>GET v3/marketing/busifavor/stocks/{stock_id}/couponcodes</c>; nulls are left out.</summary>
 public sealed class ListCouponCodesQuery
 {
-    public string? Status { get; set; }
-    public string? Appid { get; set; }
-    public int Offset { get; set; }
-    public int Limit { get; set; }
+    public string? Status { get; init; }
+    public string? Appid { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; }
 }
 
 /// <summary>One page of pre-stored codes.</summary>

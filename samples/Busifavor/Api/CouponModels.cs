@@ -5,10 +5,10 @@ namespace Busifavor.Api;
 /// <summary>Request of <c>POST v3/marketing/busifavor/coupons/{card_id}/send</c>; the card is the stock.</summary>
 public sealed class SendCouponRequest
 {
-    public required string Appid { get; set; }
-    public required string Openid { get; set; }
-    public required string OutRequestNo { get; set; }
-    public required DateTimeOffset SendTime { get; set; }
+    public required string Appid { get; init; }
+    public required string Openid { get; init; }
+    public required string OutRequestNo { get; init; }
+    public required DateTimeOffset SendTime { get; init; }
 }
 
 /// <summary>The code the user received: for a MERCHANT_UPLOAD stock, one of the pre-stored codes.</summary>
@@ -20,12 +20,12 @@ public sealed class SentCoupon
 /// <summary>Request of <c>POST v3/marketing/busifavor/coupons/use</c>.</summary>
 public sealed class UseCouponRequest
 {
-    public required string CouponCode { get; set; }
-    public string? StockId { get; set; }
-    public required string Appid { get; set; }
-    public required DateTimeOffset UseTime { get; set; }
-    public required string UseRequestNo { get; set; }
-    public string? Openid { get; set; }
+    public required string CouponCode { get; init; }
+    public string? StockId { get; init; }
+    public required string Appid { get; init; }
+    public required DateTimeOffset UseTime { get; init; }
+    public required string UseRequestNo { get; init; }
+    public string? Openid { get; init; }
 }
 
 public sealed class UsedCoupon

@@ -29,15 +29,15 @@ public enum CouponCodeMode
 /// <summary>Request of <c>POST v3/marketing/busifavor/stocks</c>.</summary>
 public sealed class CreateStockRequest
 {
-    public required string StockName { get; set; }
-    public required string BelongMerchant { get; set; }
-    public string? Comment { get; set; }
-    public required string GoodsName { get; set; }
-    public required StockType StockType { get; set; }
-    public required CouponUseRule CouponUseRule { get; set; }
-    public required StockSendRule StockSendRule { get; set; }
-    public required string OutRequestNo { get; set; }
-    public required CouponCodeMode CouponCodeMode { get; set; }
+    public required string StockName { get; init; }
+    public required string BelongMerchant { get; init; }
+    public string? Comment { get; init; }
+    public required string GoodsName { get; init; }
+    public required StockType StockType { get; init; }
+    public required CouponUseRule CouponUseRule { get; init; }
+    public required StockSendRule StockSendRule { get; init; }
+    public required string OutRequestNo { get; init; }
+    public required CouponCodeMode CouponCodeMode { get; init; }
 }
 
 public sealed class CouponUseRule
