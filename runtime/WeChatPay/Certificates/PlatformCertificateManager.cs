@@ -253,7 +253,7 @@ internal sealed class PlatformCertificateManager
                     throw new WeChatPayVerificationException($"The downloaded platform certificate {serial} is not a usable certificate: {ex.Message}", raw.StatusCode, raw.RequestId, ex);
                 }
 
-                if (!string.Equals(key.Id, serial, StringComparison.OrdinalIgnoreCase))
+                if (!key.MatchesId(serial))
                     throw new WeChatPayVerificationException(
                         $"The downloaded platform certificate listed as {serial} has the serial number {key.Id}; the download was not used.", raw.StatusCode, raw.RequestId);
                 if (key.Scheme != scheme || key.NotAfter < now)
