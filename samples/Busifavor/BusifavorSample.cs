@@ -39,9 +39,13 @@ public static class BusifavorSample
         ? "ShangMi (WECHATPAY2-SM2-WITH-SM3)"
         : "RSA (WECHATPAY2-SHA256-RSA2048)";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        => RunAsync(args, Environment.GetEnvironmentVariable, output, error, cancellationToken);
+
+    /// <summary>Runs the sample with <paramref name="environment"/> as the source of <c>WECHATPAY_CREDENTIALS</c> (tests pass their own).</summary>
+    public static async Task<int> RunAsync(string[] args, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        string? credentials = Environment.GetEnvironmentVariable("WECHATPAY_CREDENTIALS") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        string? credentials = environment("WECHATPAY_CREDENTIALS") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         string? stockId = null;
         for (var i = 0; i < args.Length; i++)
         {

@@ -13,11 +13,14 @@ namespace WeChatPay.Samples.Tests;
 /// </summary>
 public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
 {
-    internal static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    internal static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+        => RunWithEnvironmentAsync(static _ => null, args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(Func<string, string?> environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await BusifavorSample.RunAsync(args, output, error);
+        var exitCode = await BusifavorSample.RunAsync(args, environment, output, error);
         return (exitCode, output.ToString(), error.ToString());
     }
 
@@ -84,6 +87,21 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
         Assert.Contains("3. List the stock's codes", output);
         Assert.DoesNotContain("1. Create a stock", output);
         Assert.DoesNotContain("4. Send a coupon", output);
+    }
+
+    [Fact]
+    public async Task WECHATPAY_CREDENTIALS_selects_the_credentials_directory_like_the_option()
+    {
+        await using var sandbox = await SampleHost.StartSandboxAsync();
+        var mchid = CredentialsDirectory.Read(sandbox.CredentialsDirectory)["WeChatPay:MerchantId"];
+
+        var (exitCode, output, error) = await RunWithEnvironmentAsync(
+            name => name == "WECHATPAY_CREDENTIALS" ? sandbox.CredentialsDirectory : null);
+
+        Assert.True(exitCode == BusifavorSample.Success, $"exit {exitCode}\n{output}\n{error}");
+        Assert.Contains($"(from {sandbox.CredentialsDirectory})", output);
+        Assert.Contains($"merchant   {mchid},", output);
+        Assert.DoesNotContain("in this process", output);
     }
 
     [Fact]
