@@ -38,6 +38,7 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
         // + 4 (pages of 4 over 10 codes: 3) + 4 (send, use, user coupon, dispatched list).
         var verified = output.Split('\n').Count(line => line.Contains("✔ verified response") && line.Contains("Request-ID ") && !line.Contains("(none)"));
         Assert.Equal(12, verified);
+        Assert.Contains("✔ verified error response, HTTP 404 RESOURCE_NOT_EXISTS", output);
         Assert.Contains("Done: every response above was verified", output);
     }
 
@@ -87,6 +88,7 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
         Assert.Contains("3. List the stock's codes", output);
         Assert.DoesNotContain("1. Create a stock", output);
         Assert.DoesNotContain("4. Send a coupon", output);
+        Assert.DoesNotContain("5. Ask for a stock", output);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class BusifavorFlow
         var stockId = await CreateStockAsync(cancellationToken);
         await RunPreStoredCodesAsync(stockId, cancellationToken);
         await SendAndUseCouponAsync(stockId, cancellationToken);
+        await ShowVerifiedErrorAsync(cancellationToken);
     }
 
     /// <summary>The pre-stored code flow only (upload, then list), on an existing MERCHANT_UPLOAD stock.</summary>
@@ -225,6 +226,21 @@ public sealed class BusifavorFlow
             builder.Append(char.ToUpperInvariant(name[i]));
         }
         return builder.ToString();
+    }
+
+    // 5. Errors are signed and verified too: an unknown stock is 404 RESOURCE_NOT_EXISTS, thrown as WeChatPayApiException.
+    private async Task ShowVerifiedErrorAsync(CancellationToken cancellationToken)
+    {
+        Step(5, "Ask for a stock that does not exist (errors are verified too)");
+        try
+        {
+            await _api.GetStockAsync("1000000000", cancellationToken);
+            _out.WriteLine("  unexpected: WeChat Pay returned a stock 1000000000");
+        }
+        catch (WeChatPayApiException ex) when (ex.Code == "RESOURCE_NOT_EXISTS")
+        {
+            _out.WriteLine($"  {(ex.IsVerified ? "✔ verified" : "⚠ UNVERIFIED")} error response, HTTP {(int)ex.StatusCode} {ex.Code}: {ex.ErrorMessage}, Request-ID {ex.RequestId ?? "(none)"}");
+        }
     }
 
     private string Code(int i) => $"BF{_batch}{i:D4}".ToUpperInvariant();
