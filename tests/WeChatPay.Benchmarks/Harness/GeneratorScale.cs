@@ -26,7 +26,14 @@ public static partial class GeneratorScale
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
             Find(result.Output, Full()), Find(result.Output, Incremental()),
-            (int?)Find(result.Output, Endpoints()), command, result.Output);
+            (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
+    }
+
+    /// <summary>The harness's own summary: from its "GENERATOR SCALE" line on, else its last lines.</summary>
+    private static IReadOnlyList<string> Summary(IReadOnlyList<string> lines)
+    {
+        var start = lines.ToList().FindLastIndex(l => l.StartsWith("GENERATOR SCALE", StringComparison.Ordinal));
+        return start >= 0 ? lines.Skip(start).ToList() : lines.TakeLast(20).ToList();
     }
 
     private static double? Find(IReadOnlyList<string> lines, Regex pattern)

@@ -18,6 +18,17 @@ public static class Charts
         ["HandWritten"] = "hand-written HttpClient (floor)",
     };
 
+    /// <summary>Saves the SVG; with WCP_BENCH_PNG_PREVIEW=DIR also a PNG copy there, to look at without an SVG viewer.</summary>
+    private static void Save(Plot plot, string path)
+    {
+        plot.SaveSvg(path, Width, Height);
+        if (Environment.GetEnvironmentVariable("WCP_BENCH_PNG_PREVIEW") is { Length: > 0 } preview)
+        {
+            Directory.CreateDirectory(preview);
+            plot.SavePng(Path.Combine(preview, Path.GetFileNameWithoutExtension(path) + ".png"), Width, Height);
+        }
+    }
+
     private static Color ColorOf(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 
     public static string Label(string contender) => ContenderLabels.GetValueOrDefault(contender, contender);
@@ -60,7 +71,7 @@ public static class Charts
         var what = allocations ? "KB allocated per call" : "µs per call";
         plot.Title($"Per call, {(rsa == "Real" ? "real RSA signing" : "RSA private-key op stubbed")}: {what} (lower is better)");
         plot.YLabel(what);
-        plot.SaveSvg(path, Width, Height);
+        Save(plot, path);
     }
 
     /// <summary>Requests per second at each concurrency, with the RSA signing limit as a line.</summary>
@@ -71,7 +82,7 @@ public static class Charts
         {
             Position = i,
             Value = p.RequestsPerSecond,
-            FillColor = ColorOf(0),
+            FillColor = ColorOf(p.SandboxSignsEveryAnswer ? 1 : 0),
             Label = p.RequestsPerSecond.ToString("0", CultureInfo.InvariantCulture),
         }).ToList();
         plot.Add.Bars(bars);
@@ -80,20 +91,22 @@ public static class Charts
         limit.Color = ColorOf(3);
         limit.LinePattern = LinePattern.Dashed;
         var half = plot.Add.HorizontalLine(results.SignaturesPerSecondAllCores / 2);
-        half.LegendText = "half of it (client and sandbox both sign)";
+        half.LegendText = "half of it (when client and sandbox both sign)";
         half.Color = ColorOf(2);
         half.LinePattern = LinePattern.Dotted;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "requests/s, generated client → Kestrel sandbox", FillColor = ColorOf(0) });
+        if (results.Points.Any(p => p.SandboxSignsEveryAnswer))
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "… with the sandbox signing every answer", FillColor = ColorOf(1) });
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             results.Points.Select((_, i) => (double)i).ToArray(),
-            results.Points.Select(p => p.Callers + (p.Callers == 1 ? " caller" : " callers")).ToArray());
+            results.Points.Select(p => p.Callers + (p.Callers == 1 ? " caller" : " callers") + (p.SandboxSignsEveryAnswer ? "\n(sandbox signs)" : "")).ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Legend.Alignment = Alignment.LowerRight;
+        plot.Legend.Alignment = Alignment.UpperRight;
         plot.ShowLegend();
-        plot.Axes.Margins(bottom: 0, top: 0.25);
+        plot.Axes.Margins(bottom: 0, top: 0.45);
         plot.Title("Loopback throughput, verification on both sides (higher is better)");
         plot.YLabel("requests per second");
-        plot.SaveSvg(path, Width, Height);
+        Save(plot, path);
     }
 
     /// <summary>Native-AOT binary sizes.</summary>
@@ -114,6 +127,6 @@ public static class Charts
         plot.Axes.Margins(bottom: 0, top: 0.2);
         plot.Title("Native AOT binary size (smaller is better)");
         plot.YLabel("MiB");
-        plot.SaveSvg(path, Width, Height);
+        Save(plot, path);
     }
 }

@@ -7,7 +7,8 @@ namespace WeChatPay.Benchmarks.Report;
 public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes);
 
 /// <summary>Loopback throughput at one level of concurrency.</summary>
-public sealed record ThroughputPoint(int Callers, long Requests, long Failures, double Seconds)
+/// <param name="SandboxSignsEveryAnswer">False when the sandbox reused its answer signatures (the gateway's signing taken out).</param>
+public sealed record ThroughputPoint(int Callers, long Requests, long Failures, double Seconds, bool SandboxSignsEveryAnswer = false)
 {
     public double RequestsPerSecond => Requests / Seconds;
 }

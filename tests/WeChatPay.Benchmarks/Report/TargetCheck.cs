@@ -36,7 +36,7 @@ public static class TargetCheck
 
         if (r.Throughput is { } t)
         {
-            var best = t.Points.MaxBy(p => p.RequestsPerSecond);
+            var best = t.Points.Where(p => !p.SandboxSignsEveryAnswer).MaxBy(p => p.RequestsPerSecond);
             yield return new Target("#5 loopback throughput ≥ 85% of the signing limit of the same run",
                 best is null ? "—" : $"{best.RequestsPerSecond:0} req/s ({best.Callers} callers) vs {t.SignaturesPerSecondAllCores:0} signatures/s = {Ratio(best.RequestsPerSecond, t.SignaturesPerSecondAllCores)}",
                 best is null ? null : best.RequestsPerSecond >= 0.85 * t.SignaturesPerSecondAllCores);
