@@ -36,7 +36,7 @@ internal static partial class Parser
             var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(type);
             var scalar = ToScalar(type);
 
-            if (type.ToDisplayString() == "System.Threading.CancellationToken")
+            if (HasFullName(type, "System.Threading.CancellationToken"))
             {
                 result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.CancellationToken, "", null, EquatableArray<QueryFieldSpec>.Empty, false, null));
                 continue;
@@ -46,7 +46,10 @@ internal static partial class Parser
             bool hasQuery = false, hasBody = false;
             foreach (var attribute in parameter.GetAttributes())
             {
-                switch (attribute.AttributeClass?.ToDisplayString())
+                var attributeClass = attribute.AttributeClass;
+                if (attributeClass?.ContainingNamespace is not { Name: "WeChatPay", ContainingNamespace.IsGlobalNamespace: true })
+                    continue;
+                switch ("WeChatPay." + attributeClass.Name)
                 {
                     case PathAttributeName:
                         pathName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? parameter.Name;
@@ -216,7 +219,7 @@ internal static partial class Parser
                 {
                     return new ScalarSpec(ScalarKind.Enum, type.ToDisplayString(TypeFormat), nullableValue, TypeWalker.ReadEnumMembers((INamedTypeSymbol)type));
                 }
-                switch (type.ToDisplayString())
+                switch (type.Name is "Guid" or "DateTimeOffset" ? type.ToDisplayString() : "")
                 {
                     case "System.Guid":
                         kind = ScalarKind.Formattable;

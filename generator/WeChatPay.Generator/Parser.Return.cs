@@ -16,7 +16,7 @@ internal static partial class Parser
 
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
-        var definition = returnType.OriginalDefinition.ToDisplayString();
+        var definition = returnType.Name is "Task" or "ValueTask" ? returnType.OriginalDefinition.ToDisplayString() : "";
         switch (definition)
         {
             case "System.Threading.Tasks.Task":
@@ -33,7 +33,7 @@ internal static partial class Parser
                 break;
         }
 
-        var innerDefinition = inner.OriginalDefinition.ToDisplayString();
+        var innerDefinition = inner.Name is "WeChatPayResponse" or "Stream" ? inner.OriginalDefinition.ToDisplayString() : "";
         switch (innerDefinition)
         {
             case "WeChatPay.WeChatPayResponse":
@@ -65,7 +65,7 @@ internal static partial class Parser
             if (!TypeWalker.IsSupportedInterface(type))
                 return false;
         }
-        var name = type.OriginalDefinition.ToDisplayString();
+        var name = type.Name is "Task" or "ValueTask" ? type.OriginalDefinition.ToDisplayString() : "";
         if (name is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask<TResult>")
             return false;
         walker.Visit(type, location, "the result");

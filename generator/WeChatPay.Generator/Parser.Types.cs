@@ -111,7 +111,7 @@ internal sealed class TypeWalker
         }
         if (named.IsGenericType)
         {
-            switch (named.OriginalDefinition.ToDisplayString())
+            switch (named.Name is "Nullable" or "List" or "IReadOnlyList" or "Dictionary" ? named.OriginalDefinition.ToDisplayString() : "")
             {
                 case "System.Nullable<T>":
                     node = new Node(type, JsonKind.Nullable) { Element = named.TypeArguments[0] };
@@ -144,10 +144,10 @@ internal sealed class TypeWalker
     }
 
     private static bool IsCollectionLike(INamedTypeSymbol type)
-        => type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == "System.Collections.IEnumerable") && type.SpecialType != SpecialType.System_String;
+        => type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) && type.SpecialType != SpecialType.System_String;
 
     internal static bool IsSupportedInterface(ITypeSymbol type)
-        => type.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>";
+        => type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T;
 
     private static string? BuiltinConverter(ITypeSymbol type)
     {
@@ -171,6 +171,8 @@ internal sealed class TypeWalker
         }
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             return Jms + "ByteArrayConverter";
+        if (type.Name is not ("Guid" or "DateTimeOffset" or "TimeSpan" or "Uri" or "JsonElement" or "JsonNode" or "JsonObject" or "JsonArray" or "JsonValue"))
+            return null;
         return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
         {
             "System.Guid" => Jms + "GuidConverter",
@@ -316,7 +318,7 @@ internal sealed class TypeWalker
     {
         foreach (var attribute in property.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+            if (Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonPropertyNameAttribute")
                 && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
             {
                 return name;
@@ -330,7 +332,7 @@ internal sealed class TypeWalker
     {
         foreach (var attribute in property.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != "System.Text.Json.Serialization.JsonIgnoreAttribute")
+            if (!Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
                 continue;
             foreach (var argument in attribute.NamedArguments)
             {
@@ -361,8 +363,8 @@ internal sealed class TypeWalker
             string? wire = null;
             foreach (var attribute in field.GetAttributes())
             {
-                var name = attribute.AttributeClass?.ToDisplayString();
-                if ((name is "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute" or "WeChatPay.JsonEnumValueAttribute")
+                if ((Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute")
+                        || Parser.HasFullName(attribute.AttributeClass, "WeChatPay.JsonEnumValueAttribute"))
                     && attribute.ConstructorArguments.FirstOrDefault().Value is string value)
                 {
                     wire = value;
@@ -374,7 +376,7 @@ internal sealed class TypeWalker
     }
 
     private static bool HasAttribute(ISymbol symbol, string name)
-        => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
+        => symbol.GetAttributes().Any(a => Parser.HasFullName(a.AttributeClass, name));
 
     /// <summary>Finishes the walk: decides which types need a [Sensitive] walk and returns the specs, ordinal-sorted.</summary>
     public EquatableArray<TypeSpec> Build()

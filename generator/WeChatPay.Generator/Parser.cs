@@ -98,7 +98,7 @@ internal static partial class Parser
         string? userContext = null;
         foreach (var attribute in iface.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != JsonContextAttributeName)
+            if (!HasFullName(attribute.AttributeClass, JsonContextAttributeName))
                 continue;
             if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol contextType)
             {
@@ -127,10 +127,28 @@ internal static partial class Parser
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == baseTypeName)
+            if (HasFullName(current, baseTypeName))
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="symbol"/> is named <paramref name="fullName"/> (as ToDisplayString writes it). The simple
+    /// name is compared first: most checks fail there, without building a display string (this runs on every edit).
+    /// </summary>
+    internal static bool HasFullName(ISymbol? symbol, string fullName)
+    {
+        if (symbol is null)
+            return false;
+        var end = fullName.IndexOf('<');
+        if (end < 0)
+            end = fullName.Length;
+        var start = fullName.LastIndexOf('.', end - 1) + 1;
+        var name = symbol.Name;
+        if (name.Length != end - start || string.CompareOrdinal(name, 0, fullName, start, name.Length) != 0)
+            return false;
+        return symbol.ToDisplayString() == fullName;
     }
 
     internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args)

@@ -32,6 +32,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
     {
         var left = AsImmutableArray();
         var right = other.AsImmutableArray();
+        if (left == right)
+            return true;
         if (left.Length != right.Length)
             return false;
         for (var i = 0; i < left.Length; i++)
