@@ -36,6 +36,8 @@ Section("signing", () =>
 {
     var summary = BdnRunner.Run<SigningBenchmarks>(options);
     results.Signing.AddRange(BdnRunner.Measurements(summary, contenderFromMethod: false));
+    var json = BdnRunner.Run<JsonBenchmarks>(options);
+    results.Json.AddRange(BdnRunner.Measurements(json, contenderFromMethod: false));
 });
 Section("percall", () =>
 {

@@ -146,6 +146,17 @@ public static class DocsWriter
                 }
             }
             md.AppendLine();
+            if (rsa == "Stubbed" && results.Json.Count > 0)
+            {
+                md.AppendLine("The JSON part alone — each answer deserialized into the same models through the generator's JSON metadata and through "
+                    + "the user's System.Text.Json source-generated context:");
+                md.AppendLine();
+                md.AppendLine("| deserialization | mean | ± std dev | allocated |");
+                md.AppendLine("|---|---:|---:|---:|");
+                foreach (var m in results.Json)
+                    md.AppendLine($"| {m.Case} | {Micro(m.MeanNs)} | {Micro(m.StdDevNs)} | {Bytes(m.AllocatedBytes)} |");
+                md.AppendLine();
+            }
             var name = rsa == "Real" ? "per-call-real" : "per-call-stubbed";
             Chart(md, docs, $"{name}.svg", $"Per call, {rsa} RSA: µs", path => Charts.PerCall(results.PerCall, rsa, allocations: false, path), results);
             if (rsa == "Stubbed")

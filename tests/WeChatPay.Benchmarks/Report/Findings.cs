@@ -54,6 +54,16 @@ public static class Findings
                 + $"{Micro(refit.MeanNs - floor.MeanNs)} and {Bytes(refit.AllocatedBytes - floor.AllocatedBytes)} — SDK/Refit = "
                 + $"{Ratio(g.MeanNs - floor.MeanNs, refit.MeanNs - floor.MeanNs)} in time and "
                 + $"{Ratio(g.AllocatedBytes - floor.AllocatedBytes, refit.AllocatedBytes - floor.AllocatedBytes)} in allocations.");
+            var jsonGenerated = r.Json.FirstOrDefault(m => m.Contender == "Generated_" + endpoint);
+            var jsonUser = r.Json.FirstOrDefault(m => m.Contender == "User_" + endpoint);
+            if (jsonGenerated is not null && jsonUser is not null && jsonGenerated.MeanNs > 1.5 * jsonUser.MeanNs)
+            {
+                md.AppendLine($"- **{endpoint}: the SDK's extra time is its JSON.** Deserializing the {endpoint.ToLowerInvariant()} answer through the generator's "
+                    + $"metadata costs {Micro(jsonGenerated.MeanNs)} against {Micro(jsonUser.MeanNs)} through System.Text.Json's own source generator "
+                    + $"({Ratio(jsonGenerated.MeanNs, jsonUser.MeanNs)}), into the same models: {Micro(jsonGenerated.MeanNs - jsonUser.MeanNs)} of the "
+                    + $"{Micro(g.MeanNs - floor.MeanNs)} the SDK spends above the floor. The fix belongs in the generator's `Emitter.Json` output "
+                    + "(compare `IBenchBusifavor.GeneratedJsonContext` with `UserJsonContext` in this project).");
+            }
             var gReal = TargetCheck.Find(r, "Generated", endpoint, "Real");
             var floorReal = TargetCheck.Find(r, "HandWritten", endpoint, "Real");
             if (gReal is not null && floorReal is not null && gReal.MeanNs > 1.1 * floorReal.MeanNs)

@@ -44,6 +44,7 @@ public sealed class RunResults
     public string LoadAtEnd { get; set; } = "";
     public List<Measurement> Signing { get; } = [];
     public List<Measurement> PerCall { get; } = [];
+    public List<Measurement> Json { get; } = [];
     public ThroughputResults? Throughput { get; set; }
     public GeneratorResults? Generator { get; set; }
     public List<AotApp> Aot { get; } = [];
