@@ -84,6 +84,11 @@ internal static class DiagnosticDescriptors
         "Invalid JSON context",
         "The type '{0}' named by [WeChatPayJsonContext] on '{1}' does not derive from JsonSerializerContext: name a class generated with [JsonSerializable] attributes");
 
+    public static readonly DiagnosticDescriptor MemberWithoutEndpoint = Create(
+        "WCP0015",
+        "Interface member without an HTTP attribute",
+        "The member '{0}' of '{1}' has no [Get], [Post], [Put], [Patch] or [Delete] attribute, so the generated client cannot implement it: add one, or give it a default body");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PlaceholderWithoutParameter.Id] = PlaceholderWithoutParameter,
@@ -100,6 +105,7 @@ internal static class DiagnosticDescriptors
         [UnsupportedParameterType.Id] = UnsupportedParameterType,
         [SensitiveModelNotCopyable.Id] = SensitiveModelNotCopyable,
         [InvalidJsonContext.Id] = InvalidJsonContext,
+        [MemberWithoutEndpoint.Id] = MemberWithoutEndpoint,
     };
 
     /// <summary>Every descriptor, by ID.</summary>

@@ -95,6 +95,19 @@ internal static partial class Parser
             return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
         }
 
+        var valid = true;
+        foreach (var member in iface.GetMembers())
+        {
+            if (!member.IsAbstract || member.IsStatic || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                continue;
+            if (member is IMethodSymbol && member.GetAttributes().Any(a => a.AttributeClass?.BaseType is { Name: "WeChatPayMethodAttribute" }))
+                continue;
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.MemberWithoutEndpoint, member.Locations.FirstOrDefault(l => l.IsInSource), member.Name, iface.Name));
+            valid = false;
+        }
+        if (!valid)
+            return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
+
         string? userContext = null;
         foreach (var attribute in iface.GetAttributes())
         {

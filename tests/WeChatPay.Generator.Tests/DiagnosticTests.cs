@@ -181,6 +181,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void WCP0015_interface_member_without_an_http_attribute()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync(); Task<Res> ForgottenAsync();"""), "WCP0015", "ForgottenAsync");
+        Assert.Equal("The member 'ForgottenAsync' of 'IApi' has no [Get], [Post], [Put], [Patch] or [Delete] attribute, so the generated client cannot implement it: add one, or give it a default body", d.GetMessage());
+    }
+
+    [Fact]
     public void Every_descriptor_is_tracked_in_the_unshipped_release_file()
     {
         var releases = File.ReadAllText(Path.Combine(SnapshotTests.ProjectDirectory(), "../../generator/WeChatPay.Generator/AnalyzerReleases.Unshipped.md"));
