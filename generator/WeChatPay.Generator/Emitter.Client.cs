@@ -31,25 +31,25 @@ internal sealed partial class Emitter
         if (encrypts)
         {
             // [Sensitive] fields are encrypted with the platform key on a copy; Wechatpay-Serial names that key.
-            _w.Line("var encryptionKey = " + (isAsync ? "await _client.GetEncryptionKeyAsync(" + cancellation + ").ConfigureAwait(false);" : "_client.GetEncryptionKey();"));
-            _w.Line("var body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Sensitive_" + Id(bodyType!.Name) + "(" + Escape(body!.Name) + ", encryptionKey.Encrypt), " + TypeInfo(body.BodyType!) + ");");
+            _w.Line("var __encryptionKey = " + (isAsync ? "await this._client.GetEncryptionKeyAsync(" + cancellation + ").ConfigureAwait(false);" : "this._client.GetEncryptionKey();"));
+            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Sensitive_" + Id(bodyType!.Name) + "(" + Escape(body!.Name) + ", __encryptionKey.Encrypt), " + TypeInfo(body.BodyType!) + ");");
         }
         else if (body is not null)
         {
-            _w.Line("var body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.BodyType!) + ");");
+            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.BodyType!) + ");");
         }
 
         var initializers = new List<string>();
         if (body is not null)
         {
-            initializers.Add("Body = body,");
+            initializers.Add("Body = __body,");
             initializers.Add("ContentType = \"application/json\",");
         }
         if (hasHeaders)
-            initializers.Add("Headers = headers,");
+            initializers.Add("Headers = __headers,");
         if (encrypts)
-            initializers.Add("WechatpaySerial = encryptionKey.Id,");
-        var create = "var request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")";
+            initializers.Add("WechatpaySerial = __encryptionKey.Id,");
+        var create = "var __request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")";
         if (initializers.Count == 0)
         {
             _w.Line(create + ";");
@@ -63,7 +63,7 @@ internal sealed partial class Emitter
             _w.Outdent().Line("};");
         }
 
-        var send = awaitPrefix + (isAsync ? "_client.SendAsync(request, " : "_client.Send(request, ") + cancellation + ")" + configureAwait + ";";
+        var send = awaitPrefix + (isAsync ? "this._client.SendAsync(__request, " : "this._client.Send(__request, ") + cancellation + ")" + configureAwait + ";";
         EmitResult(method, send);
         _w.Close();
     }
@@ -80,28 +80,28 @@ internal sealed partial class Emitter
                 _w.Line("return " + send);
                 break;
             case ResultShape.Stream:
-                _w.Line("var response = " + send);
-                _w.Line("return new global::System.IO.MemoryStream(response.Body.ToArray(), writable: false);");
+                _w.Line("var __response = " + send);
+                _w.Line("return new global::System.IO.MemoryStream(__response.Body.ToArray(), writable: false);");
                 break;
             case ResultShape.Bytes:
-                _w.Line("var response = " + send);
-                _w.Line("return response.Body.ToArray();");
+                _w.Line("var __response = " + send);
+                _w.Line("return __response.Body.ToArray();");
                 break;
             case ResultShape.Value:
             case ResultShape.TypedResponse:
-                _w.Line("var response = " + send);
+                _w.Line("var __response = " + send);
                 var valueType = Find(r.ValueType!);
                 var decrypt = valueType is { NeedsSensitiveWalk: true, Kind: JsonKind.Object }
-                    ? "Sensitive_" + Id(valueType.Name) + "(response.Deserialize(" + TypeInfo(r.ValueType!) + "), _client.DecryptSensitive)"
-                    : "response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
+                    ? "Sensitive_" + Id(valueType.Name) + "(__response.Deserialize(" + TypeInfo(r.ValueType!) + "), this._client.DecryptSensitive)"
+                    : "__response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
                 if (r.Shape == ResultShape.Value)
                 {
                     _w.Line("return " + decrypt + ";");
                 }
                 else
                 {
-                    _w.Line("var value = " + decrypt + ";");
-                    _w.Line("return new global::WeChatPay.WeChatPayResponse<" + r.ValueTypeDisplay + ">(response, value);");
+                    _w.Line("var __value = " + decrypt + ";");
+                    _w.Line("return new global::WeChatPay.WeChatPayResponse<" + r.ValueTypeDisplay + ">(__response, __value);");
                 }
                 break;
         }

@@ -25,9 +25,9 @@ internal sealed partial class Emitter
             parts.Append("global::WeChatPay.UrlEncoding.EscapePathSegment(").Append(FormatRequired(parameter)).Append(')');
         }
         if (hasQuery)
-            parts.Append(parts.Length > 0 ? " + query.ToString()" : "query.ToString()");
-        _w.Line("var target = " + (parts.Length == 0 ? "\"\"" : parts.ToString()) + ";");
-        return "target";
+            parts.Append(parts.Length > 0 ? " + __query.ToString()" : "__query.ToString()");
+        _w.Line("var __target = " + (parts.Length == 0 ? "\"\"" : parts.ToString()) + ";");
+        return "__target";
     }
 
     /// <summary>A scalar formatted as text in the invariant culture; a null value throws, since a path needs every value.</summary>

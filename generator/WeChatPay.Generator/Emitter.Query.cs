@@ -15,7 +15,7 @@ internal sealed partial class Emitter
         var query = method.Parameters.Where(p => p.Role is ParameterRole.Query or ParameterRole.QueryModel).ToList();
         if (query.Count == 0)
             return false;
-        _w.Line("var query = new global::WeChatPay.QueryStringBuilder();");
+        _w.Line("var __query = new global::WeChatPay.QueryStringBuilder();");
         foreach (var parameter in query)
         {
             var name = Escape(parameter.Name);
@@ -41,14 +41,14 @@ internal sealed partial class Emitter
             case ScalarKind.String:
             case ScalarKind.Boolean:
             case ScalarKind.DateTimeOffset:
-                return "query.Add(" + key + ", " + value + ");";
+                return "__query.Add(" + key + ", " + value + ");";
             case ScalarKind.Formattable:
-                return "query.Add<" + scalar.TypeName + ">(" + key + ", " + value + ");";
+                return "__query.Add<" + scalar.TypeName + ">(" + key + ", " + value + ");";
             default:
                 // DateTime and enums become text first; a null Nullable<T> is left out.
                 return scalar.IsNullableValueType
-                    ? "query.Add(" + key + ", " + value + ".HasValue ? " + FormatScalar(scalar, value + ".Value") + " : null);"
-                    : "query.Add(" + key + ", " + FormatScalar(scalar, value) + ");";
+                    ? "__query.Add(" + key + ", " + value + ".HasValue ? " + FormatScalar(scalar, value + ".Value") + " : null);"
+                    : "__query.Add(" + key + ", " + FormatScalar(scalar, value) + ");";
         }
     }
 
@@ -57,14 +57,14 @@ internal sealed partial class Emitter
         var headers = method.Parameters.Where(p => p.Role == ParameterRole.Header).ToList();
         if (headers.Count == 0)
             return false;
-        _w.Line("var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(" + headers.Count + ");");
+        _w.Line("var __headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(" + headers.Count + ");");
         foreach (var header in headers)
         {
             var name = Escape(header.Name);
             var scalar = header.Scalar!;
             var canBeNull = header.IsNullable || (scalar.Kind == ScalarKind.String);
             var value = scalar.IsNullableValueType ? name + ".Value" : name;
-            var add = "headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + Quote(header.WireName) + ", " + FormatScalar(scalar, value) + "));";
+            var add = "__headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(" + Quote(header.WireName) + ", " + FormatScalar(scalar, value) + "));";
             if (canBeNull)
             {
                 _w.Line("if (" + name + " is not null)");
