@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using WeChatPay.Generator.Tests.TestSupport;
 
 namespace WeChatPay.Generator.Tests;
@@ -54,5 +53,5 @@ public sealed class SnapshotTests
         global using WeChatPay;
         """;
 
-    internal static string ProjectDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    internal static string ProjectDirectory() => ProjectPaths.Directory;
 }

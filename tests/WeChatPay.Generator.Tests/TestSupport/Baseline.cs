@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace WeChatPay.Generator.Tests.TestSupport;
 
 /// <summary>
@@ -11,9 +9,9 @@ public static class Baseline
 {
     public const string UpdateSwitch = "WCP_UPDATE_BASELINES";
 
-    public static void Verify(string test, string hintName, string actual, [CallerFilePath] string callerPath = "")
+    public static void Verify(string test, string hintName, string actual)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerPath), "Baselines", test);
+        var directory = Path.Combine(ProjectPaths.Directory, "Baselines", test);
         var path = Path.Combine(directory, hintName + ".txt");
         if (Environment.GetEnvironmentVariable(UpdateSwitch) == "1")
         {
@@ -26,21 +24,21 @@ public static class Baseline
         Assert.Equal(expected, actual);
     }
 
-    public static IEnumerable<string> Existing(string test, [CallerFilePath] string callerPath = "")
+    public static IEnumerable<string> Existing(string test)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerPath), "Baselines", test);
+        var directory = Path.Combine(ProjectPaths.Directory, "Baselines", test);
         return Directory.Exists(directory)
             ? Directory.GetFiles(directory, "*.txt").Select(f => Path.GetFileNameWithoutExtension(f)).OrderBy(f => f, StringComparer.Ordinal)
             : Enumerable.Empty<string>();
     }
+}
 
-    private static string FindProjectDirectory(string callerPath)
-    {
-        for (var directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "WeChatPay.Generator.Tests.csproj")))
-                return directory;
-        }
-        throw new InvalidOperationException("Cannot find the test project directory from " + callerPath);
-    }
+/// <summary>The test project's source directory, recorded at build time (see the project file).</summary>
+public static class ProjectPaths
+{
+    public static string Directory { get; } =
+        typeof(ProjectPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value
+        ?? throw new InvalidOperationException("The test assembly does not record its ProjectDirectory.");
 }
