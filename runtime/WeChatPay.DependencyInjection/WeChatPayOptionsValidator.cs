@@ -61,6 +61,17 @@ public sealed class WeChatPayOptionsValidator : IValidateOptions<WeChatPayOption
 
     private static void ValidateMerchantPrivateKey(WeChatPayOptions options, Action<string, string> fail)
     {
+        if (options.MerchantKey is { } lent)
+        {
+            // A key the application loaded itself (an HSM- or KMS-backed RSA, say): it belongs to the application,
+            // so it is checked but neither re-loaded nor disposed here.
+            if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey) || !string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
+                fail(nameof(options.MerchantKey), "is set together with MerchantPrivateKey or MerchantPrivateKeyPath; configure the merchant private key one way only.");
+            else if (lent.Scheme != options.SignatureScheme)
+                fail(nameof(options.MerchantKey), $"is a {Describe(lent.Scheme)} key but SignatureScheme is {options.SignatureScheme}; set SignatureScheme to match the key.");
+            return;
+        }
+
         MerchantPrivateKey? key = null;
         try
         {
@@ -77,7 +88,7 @@ public sealed class WeChatPayOptionsValidator : IValidateOptions<WeChatPayOption
             }
             else
             {
-                fail(nameof(options.MerchantPrivateKey), "is required: set MerchantPrivateKey (PEM text) or MerchantPrivateKeyPath (the path of apiclient_key.pem).");
+                fail(nameof(options.MerchantPrivateKey), "is required: set MerchantPrivateKey (PEM text), MerchantPrivateKeyPath (the path of apiclient_key.pem) or MerchantKey (a key the application has loaded).");
                 return;
             }
 

@@ -12,6 +12,7 @@ public sealed partial class WeChatPayClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly MerchantPrivateKey _merchantKey;
+    private readonly bool _ownsMerchantKey;
     private readonly RequestSigner _signer;
     private readonly PlatformKeyStore _keys;
     private readonly SignatureVerifier _verifier;
@@ -71,10 +72,11 @@ public sealed partial class WeChatPayClient : IDisposable
                     "No WeChat Pay verification key is configured, so no response could be verified. Set PublicKeyId and PlatformPublicKey (or PlatformPublicKeyPath) for public-key mode, "
                     + "add PlatformCertificates, or set DownloadPlatformCertificates with ApiV3Key.");
 
-            _merchantKey = LoadMerchantKey(options);
+            (_merchantKey, _ownsMerchantKey) = LoadMerchantKey(options);
             if (_merchantKey.Scheme != Scheme)
             {
-                _merchantKey.Dispose();
+                if (_ownsMerchantKey)
+                    _merchantKey.Dispose();
                 throw new WeChatPayConfigurationException(
                     $"The merchant private key is a {Describe(_merchantKey.Scheme)} key but WeChatPayOptions.SignatureScheme is {Scheme}; configure the matching key or scheme.");
             }
@@ -159,7 +161,8 @@ public sealed partial class WeChatPayClient : IDisposable
     {
         if (_ownsHttp)
             _http.Dispose();
-        _merchantKey.Dispose();
+        if (_ownsMerchantKey)
+            _merchantKey.Dispose();
     }
 
     /// <inheritdoc/>
@@ -234,13 +237,23 @@ public sealed partial class WeChatPayClient : IDisposable
         return key;
     }
 
-    private static MerchantPrivateKey LoadMerchantKey(WeChatPayOptions options)
+    /// <summary>The merchant key, and whether the client loaded it (and so disposes it) or the application lent it.</summary>
+    private static (MerchantPrivateKey Key, bool Owned) LoadMerchantKey(WeChatPayOptions options)
     {
+        if (options.MerchantKey is { } lent)
+        {
+            if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey) || !string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
+                throw new WeChatPayConfigurationException(
+                    "WeChatPayOptions.MerchantKey is set together with MerchantPrivateKey or MerchantPrivateKeyPath; configure the merchant private key one way only.");
+            return (lent, false);
+        }
+
         if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey))
-            return MerchantPrivateKey.FromPem(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase);
+            return (MerchantPrivateKey.FromPem(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase), true);
         if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
-            return MerchantPrivateKey.FromFile(options.MerchantPrivateKeyPath, options.MerchantPrivateKeyPassphrase);
-        throw new WeChatPayConfigurationException("The merchant private key is missing: set WeChatPayOptions.MerchantPrivateKey (PEM text of apiclient_key.pem) or MerchantPrivateKeyPath.");
+            return (MerchantPrivateKey.FromFile(options.MerchantPrivateKeyPath, options.MerchantPrivateKeyPassphrase), true);
+        throw new WeChatPayConfigurationException(
+            "The merchant private key is missing: set WeChatPayOptions.MerchantPrivateKey (PEM text of apiclient_key.pem), MerchantPrivateKeyPath, or MerchantKey (a key the application has loaded).");
     }
 
     private static List<PlatformKey> LoadPlatformKeys(WeChatPayOptions options, SignatureScheme scheme)

@@ -28,6 +28,19 @@ public sealed class WeChatPayOptions
     /// <summary>The merchant private key as PEM text (the content of <c>apiclient_key.pem</c>).</summary>
     public string? MerchantPrivateKey { get; set; }
 
+    /// <summary>
+    /// The merchant private key as an object the application has already loaded, instead of PEM text or a file:
+    /// for example <c>MerchantPrivateKey.FromRsa(rsa)</c> over an <see cref="System.Security.Cryptography.RSA"/>
+    /// backed by an HSM or a key-management service. Set this or <see cref="MerchantPrivateKey"/>/<see cref="MerchantPrivateKeyPath"/>,
+    /// not both.
+    /// </summary>
+    /// <remarks>
+    /// The application owns the key: a <see cref="WeChatPayClient"/> built from these options uses it but never
+    /// disposes it, so one key may serve several clients. Dispose it (which disposes the wrapped <c>RSA</c>) only
+    /// after every client that uses it has been disposed.
+    /// </remarks>
+    public MerchantPrivateKey? MerchantKey { get; set; }
+
     /// <summary>The path of the merchant private key PEM file, used when <see cref="MerchantPrivateKey"/> is not set.</summary>
     public string? MerchantPrivateKeyPath { get; set; }
 

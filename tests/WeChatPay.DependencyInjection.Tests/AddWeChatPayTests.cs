@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -193,6 +194,50 @@ public class AddWeChatPayTests
         Assert.Contains("WeChatPayOptions.MerchantPrivateKey is not a usable private key", error.Message);
         Assert.DoesNotContain("this-APIv3-key", error.Message);
         Assert.DoesNotContain("TUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD", error.Message);
+    }
+
+    [Fact]
+    public async Task Merchant_key_object_passes_startup_validation_signs_requests_and_outlives_the_container()
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey(TestKeys.Merchant.ExportPkcs8PrivateKey(), out _);
+        using var key = MerchantPrivateKey.FromRsa(rsa);
+        var responder = new SignedResponder();
+        var services = new ServiceCollection();
+        services.AddWeChatPay(options =>
+        {
+            TestKeys.Configure(options);
+            options.MerchantPrivateKey = null;
+            options.MerchantKey = key;
+        }).AddClient<IPingApi>(IPingApi.Create).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => responder);
+
+        using (var provider = Build(services))
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            await provider.GetRequiredService<IPingApi>().PingAsync();
+        }
+
+        Assert.True(AuthorizationCheck.Verifies("GET", "/v3/ping", Assert.Single(responder.Requests).Authorization!));
+        Assert.NotEmpty(key.Sign("still usable"u8)); // the application owns the key: disposing the container left it alone
+    }
+
+    [Fact]
+    public void Startup_validation_rejects_a_merchant_key_object_beside_pem_text()
+    {
+        using var key = MerchantPrivateKey.FromPem(TestKeys.MerchantPrivateKeyPem);
+        var services = new ServiceCollection();
+        services.AddWeChatPay(options =>
+        {
+            TestKeys.Configure(options);
+            options.MerchantKey = key;
+        });
+        using var provider = Build(services);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("WeChatPayOptions.MerchantKey is set together with MerchantPrivateKey or MerchantPrivateKeyPath", error.Message);
+        Assert.DoesNotContain("PRIVATE KEY", error.Message);
+        Assert.NotEmpty(key.Sign("still usable"u8));
     }
 
     [Fact]

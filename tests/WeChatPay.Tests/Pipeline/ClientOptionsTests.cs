@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using WeChatPay.Tests.TestSupport;
 
 namespace WeChatPay.Tests.Pipeline;
@@ -94,6 +95,83 @@ public class ClientOptionsTests
         using var client = new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException()));
 
         Assert.Empty(client.PlatformKeys);
+    }
+
+    [Fact]
+    public async Task Merchant_key_given_as_an_object_signs_requests()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(id.MerchantPrivateKeyPem);
+        using var key = MerchantPrivateKey.FromRsa(rsa);
+        var options = Gateway.Options(id, time);
+        options.MerchantPrivateKey = null;
+        options.MerchantKey = key;
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{}"));
+        using var client = new WeChatPayClient(options, wire);
+
+        await client.SendAsync(new WeChatPayRequest(HttpMethod.Post, "v3/a") { Body = "{}"u8.ToArray() });
+
+        var sent = Assert.Single(wire.Requests);
+        using var merchantPublicKey = RSA.Create();
+        merchantPublicKey.ImportFromPem(id.MerchantPublicKeyPem);
+        Assert.True(merchantPublicKey.VerifyData(sent.RebuildSignedMessage(), Convert.FromBase64String(sent.AuthorizationParameters["signature"]),
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    [Fact]
+    public void Merchant_key_given_as_an_object_stays_the_applications_to_dispose()
+    {
+        var id = TestIdentities.Rsa;
+        using var key = id.CreateMerchantKey();
+        var options = Valid();
+        options.MerchantPrivateKey = null;
+        options.MerchantKey = key;
+
+        // One key may serve several clients; disposing a client leaves it usable.
+        new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())).Dispose();
+        using (new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())))
+        {
+        }
+
+        Assert.NotEmpty(key.Sign("message"u8));
+    }
+
+    [Fact]
+    public void Merchant_key_object_of_the_wrong_scheme_is_rejected_and_left_undisposed()
+    {
+        using var key = TestIdentities.Rsa.CreateMerchantKey();
+        var options = Gateway.Options(TestIdentities.ShangMi, new ManualTimeProvider());
+        options.MerchantPrivateKey = null;
+        options.MerchantKey = key;
+
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+
+        Assert.Contains("SignatureScheme", error.Message);
+        Assert.NotEmpty(key.Sign("message"u8));
+    }
+
+    [Theory]
+    [InlineData("pem")]
+    [InlineData("path")]
+    public void Merchant_key_object_together_with_pem_text_or_path_is_rejected(string other)
+    {
+        using var key = TestIdentities.Rsa.CreateMerchantKey();
+        var options = Valid();
+        options.MerchantKey = key;
+        if (other == "path")
+        {
+            options.MerchantPrivateKey = null;
+            options.MerchantPrivateKeyPath = "apiclient_key.pem";
+        }
+
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+
+        Assert.Contains("MerchantKey", error.Message);
+        Assert.Contains("one way only", error.Message);
+        Assert.DoesNotContain("BEGIN", error.Message);
+        Assert.NotEmpty(key.Sign("message"u8));
     }
 
     [Fact]
