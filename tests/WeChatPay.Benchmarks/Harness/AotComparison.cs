@@ -14,10 +14,17 @@ namespace WeChatPay.Benchmarks.Harness;
 /// the sample (samples/Busifavor, run with no arguments: it starts its in-process Kestrel sandbox and runs the flow),
 /// the Refit AOT app (tests/WeChatPay.Benchmarks.RefitAot) and its generated twin (the same app built with
 /// <c>-p:AotContender=Generated</c>), both on an in-process handler with answers pre-signed here.
-/// Publishes are incremental in the artifacts folder, so a second run skips the native compilation.
+/// All three are published first, two at a time, and only then timed one after another, so that no publish runs
+/// beside a timed start. Publishes are incremental, so a second run skips the native compilation.
 /// </summary>
 public static partial class AotComparison
 {
+    /// <summary>One app to publish: its project, the extra publish properties and where its build goes.</summary>
+    private sealed record App(string Name, string Description, string Project, string Properties, string BinaryName,
+        bool TakesAnswers, string Marker, string ArtifactsPath);
+
+    private sealed record Published(App App, string Binary, string? Problem, int AotWarnings, string? MapPath);
+
     public static IEnumerable<AotApp> Run(CliOptions options)
     {
         var work = Path.Combine(options.ArtifactsPath, "aot");
@@ -26,49 +33,65 @@ public static partial class AotComparison
         var runs = options.Full ? 21 : 9;
         var project = Path.Combine("tests", "WeChatPay.Benchmarks.RefitAot");
 
-        yield return Measure(options, work, AotNames.Refit,
+        // The twin and the sample build the runtime and the generator in this suite's own artifacts folder, where they
+        // are already built; the Refit app is the same project as the twin with other properties, so it builds apart.
+        var refit = new App(AotNames.Refit,
             "Refit 16.4.0 + signing/verifying DelegatingHandler + user JsonSerializerContext, in-process handler",
-            project, "", "WeChatPay.Benchmarks.RefitAot", [answers], "FIRST_VERIFIED", runs);
-        yield return Measure(options, work, AotNames.Generated,
+            project, "", "WeChatPay.Benchmarks.RefitAot", true, "FIRST_VERIFIED", Path.Combine(work, "obj-refit-aot-app"));
+        var twin = new App(AotNames.Generated,
             "the same app with this SDK's generated client instead of Refit (the like-for-like comparison)",
-            project, "-p:AotContender=Generated", "WeChatPay.Benchmarks.RefitAot", [answers], "FIRST_VERIFIED", runs);
-        yield return Measure(options, work, AotNames.Sample,
+            project, "-p:AotContender=Generated", "WeChatPay.Benchmarks.RefitAot", true, "FIRST_VERIFIED", options.ArtifactsPath);
+        var sample = new App(AotNames.Sample,
             "the README's sample: generated clients, DI, and the Kestrel sandbox it starts in process",
-            Path.Combine("samples", "Busifavor"), SamplePublishProperties(options), "Busifavor", [], "✔ verified response", runs);
+            Path.Combine("samples", "Busifavor"), SamplePublishProperties(options), "Busifavor", false, "✔ verified response", options.ArtifactsPath);
+
+        // Two lanes for two cores; the twin and the sample share a build folder, so they take turns in one lane.
+        var refitLane = Task.Run(() => Publish(options, work, refit));
+        var sdkLane = Task.Run(() => new[] { Publish(options, work, twin), Publish(options, work, sample) });
+        var published = new List<Published> { refitLane.GetAwaiter().GetResult() };
+        published.AddRange(sdkLane.GetAwaiter().GetResult());
+
+        // Sign the answers only now: a cold publish takes minutes, and they must be inside the 300 s window when used.
+        PrepareAnswers(answers);
+        foreach (var app in published)
+            yield return Measure(app, answers, runs);
     }
 
-    private static AotApp Measure(CliOptions options, string work, string name, string description, string project, string properties,
-        string binaryName, string[] arguments, string marker, int runs)
+    private static Published Publish(CliOptions options, string work, App app)
     {
-        var slug = Slug().Replace(name.ToLowerInvariant(), "-").Trim('-');
+        var slug = Slug().Replace(app.Name.ToLowerInvariant(), "-").Trim('-');
         var output = Path.Combine(work, slug);
         var log = Path.Combine(work, slug + "-publish.log");
-        Console.WriteLine($"  publishing {name} ({project} {properties})");
+        Console.WriteLine($"  publishing {app.Name} ({app.Project} {app.Properties})");
+        var clock = Stopwatch.StartNew();
         var publish = ProcessRunner.Run("dotnet",
-            $"publish {project} -c Release -r linux-x64 -o \"{output}\" -p:IlcGenerateMapFile=true {properties}",
+            $"publish {app.Project} -c Release -r linux-x64 -o \"{output}\" -p:IlcGenerateMapFile=true {app.Properties}",
             TimeSpan.FromMinutes(10), options.RepositoryRoot,
-            new Dictionary<string, string> { ["WCP_ARTIFACTS"] = Path.Combine(work, "obj-" + slug) });
-        var map = Directory.Exists(Path.Combine(work, "obj-" + slug))
-            ? Directory.EnumerateFiles(Path.Combine(work, "obj-" + slug), binaryName + ".map.xml", SearchOption.AllDirectories).FirstOrDefault()
-            : null;
+            new Dictionary<string, string> { ["WCP_ARTIFACTS"] = app.ArtifactsPath });
         File.WriteAllLines(log, publish.Output);
-        var binary = Path.Combine(output, binaryName);
+        Console.WriteLine($"  published {app.Name} in {clock.Elapsed.TotalSeconds:0} s");
+        var binary = Path.Combine(output, app.BinaryName);
         if (publish.ExitCode != 0 || !File.Exists(binary))
         {
             var errors = publish.Output.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(3);
-            return new AotApp(name, description, null, [], $"publish failed ({log}): {string.Join(" / ", errors)}");
+            return new Published(app, binary, $"publish failed ({log}): {string.Join(" / ", errors)}", 0, null);
         }
-        // Sign the answers only now: a cold publish takes minutes, and they must be inside the 300 s window when used.
-        if (arguments.Length > 0)
-            PrepareAnswers(arguments[0]);
+        var map = Path.Combine(app.ArtifactsPath, "obj", Path.GetFileName(app.Project), "release_linux-x64", "native", app.BinaryName + ".map.xml");
         var aotWarnings = publish.Output.Where(l => AotWarning().IsMatch(l)).Distinct().Count();
-        var size = new FileInfo(binary).Length;
+        return new Published(app, binary, null, aotWarnings, File.Exists(map) ? map : null);
+    }
 
+    private static AotApp Measure(Published published, string answers, int runs)
+    {
+        var app = published.App;
+        if (published.Problem is not null)
+            return new AotApp(app.Name, app.Description, null, [], published.Problem);
+        var size = new FileInfo(published.Binary).Length;
         var times = new List<double>();
-        string? problem = aotWarnings > 0 ? $"{aotWarnings} IL2xxx/IL3xxx warnings in the publish" : null;
+        string? problem = published.AotWarnings > 0 ? $"{published.AotWarnings} IL2xxx/IL3xxx warnings in the publish" : null;
         for (var i = 0; i < runs; i++)
         {
-            var (ms, failure) = TimeToMarker(binary, arguments, marker, TimeSpan.FromSeconds(120));
+            var (ms, failure) = TimeToMarker(published.Binary, app.TakesAnswers ? [answers] : [], app.Marker, TimeSpan.FromSeconds(120));
             if (failure is not null)
             {
                 problem = failure;
@@ -76,8 +99,8 @@ public static partial class AotComparison
             }
             times.Add(ms);
         }
-        Console.WriteLine($"  {name}: {size / 1024.0 / 1024.0:0.00} MiB, start → first verified: {string.Join(", ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture) + " ms"))}");
-        return new AotApp(name, description, size, times, problem, map is null ? null : AotSizeMap.ByAssembly(map));
+        Console.WriteLine($"  {app.Name}: {size / 1024.0 / 1024.0:0.00} MiB, start → first verified: {string.Join(", ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture) + " ms"))}");
+        return new AotApp(app.Name, app.Description, size, times, problem, published.MapPath is null ? null : AotSizeMap.ByAssembly(published.MapPath));
     }
 
     /// <summary>
@@ -93,54 +116,24 @@ public static partial class AotComparison
     /// <summary>Starts the binary and returns the wall time until it prints a line containing <paramref name="marker"/>.</summary>
     private static (double Ms, string? Failure) TimeToMarker(string binary, string[] arguments, string marker, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
+        var start = new ProcessStartInfo(binary);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         start.Environment.Remove("WECHATPAY_CREDENTIALS");
 
         double? seen = null;
-        var output = new List<string>();
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
+        var result = ProcessRunner.Run(start, timeout, line =>
         {
-            if (e.Data is null)
-                return;
-            lock (output)
-            {
-                output.Add(e.Data);
-                if (seen is null && e.Data.Contains(marker, StringComparison.Ordinal))
-                    seen = clock.Elapsed.TotalMilliseconds;
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-                lock (output)
-                    output.Add(e.Data);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (0, $"{Path.GetFileName(binary)} did not finish within {timeout.TotalSeconds:0} s");
-        }
-        process.WaitForExit();
-        lock (output)
-        {
-            if (process.ExitCode != 0)
-                return (0, $"{Path.GetFileName(binary)} exited with {process.ExitCode}: {string.Join(" / ", output.TakeLast(3))}");
-            return seen is { } ms ? (ms, null) : (0, $"{Path.GetFileName(binary)} never printed '{marker}'");
-        }
+            if (seen is null && line.Contains(marker, StringComparison.Ordinal))
+                seen = clock.Elapsed.TotalMilliseconds;
+        });
+        var name = Path.GetFileName(binary);
+        if (result.TimedOut)
+            return (0, $"{name} did not finish within {timeout.TotalSeconds:0} s");
+        if (result.ExitCode != 0)
+            return (0, $"{name} exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
+        return seen is { } ms ? (ms, null) : (0, $"{name} never printed '{marker}'");
     }
 
     /// <summary>

@@ -1,26 +1,35 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace WeChatPay.Benchmarks.Report;
 
-/// <summary>Runs a child process with a time limit and collects its output lines.</summary>
+/// <summary>Runs a child process with a time limit and collects its output lines (stdout and stderr, in arrival order).</summary>
 public static class ProcessRunner
 {
     public sealed record Result(int ExitCode, IReadOnlyList<string> Output, bool TimedOut);
 
     public static Result Run(string fileName, string arguments, TimeSpan timeout, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, bool echo = false)
     {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
+        var start = new ProcessStartInfo(fileName, arguments) { WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory };
         if (environment is not null)
         {
             foreach (var (key, value) in environment)
                 start.Environment[key] = value;
         }
+        return Run(start, timeout, echo ? line => Console.WriteLine("    | " + line) : null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="start"/> (its output is redirected here) and calls <paramref name="onLine"/> for every
+    /// line as it arrives, on the reader's thread, so that a caller can time when a line appears.
+    /// </summary>
+    public static Result Run(ProcessStartInfo start, TimeSpan timeout, Action<string>? onLine = null)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
 
         var lines = new List<string>();
         try
@@ -42,7 +51,7 @@ public static class ProcessRunner
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            lines.Add($"could not start {fileName}: {ex.Message}");
+            lines.Add($"could not start {start.FileName}: {ex.Message}");
             return new Result(-1, Snapshot(), TimedOut: false);
         }
 
@@ -52,8 +61,7 @@ public static class ProcessRunner
                 return;
             lock (lines)
                 lines.Add(line);
-            if (echo)
-                Console.WriteLine("    | " + line);
+            onLine?.Invoke(line);
         }
 
         List<string> Snapshot()
