@@ -27,9 +27,7 @@ public class SigningBenchmarks
         var identity = Shared.Identity;
         var time = TimeProvider.System;
         _realSigner = new RequestSigner(BenchIdentity.MerchantId, BenchIdentity.MerchantSerialNumber, MerchantPrivateKey.FromPem(identity.MerchantPrivateKeyPem), time);
-        var stubbedKey = MerchantPrivateKey.FromPem(identity.MerchantPrivateKeyPem);
-        RsaStub.Replace(stubbedKey, new ConstantSignatureRsa(identity.MerchantKey));
-        _stubbedSigner = new RequestSigner(BenchIdentity.MerchantId, BenchIdentity.MerchantSerialNumber, stubbedKey, time);
+        _stubbedSigner = new RequestSigner(BenchIdentity.MerchantId, BenchIdentity.MerchantSerialNumber, MerchantPrivateKey.FromRsa(new ConstantSignatureRsa(identity.MerchantKey)), time);
 
         _body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Workload.UploadRequest(), UserJsonContext.Default.UploadCouponCodesRequest);
         _message = RequestSigner.BuildMessage("POST", Target, "1764400000", "593BEC0C930BF1AFEB40B4A08C8FB242", _body);

@@ -43,9 +43,11 @@ public sealed class ContenderSet
             : (_, signature) => signature == constant;
         PreSignedGateway[] gateways = [new(identity, now, check), new(identity, now, check), new(identity, now, check)];
 
-        var client = new WeChatPayClient(SdkOptions(identity, time), gateways[0]);
-        if (mode == RsaMode.Stubbed)
-            RsaStub.Replace(client, merchantKey);
+        // The SDK takes the same RSA object as the other two, through its public seam for a loaded key.
+        var options = SdkOptions(identity, time);
+        options.MerchantPrivateKey = null;
+        options.MerchantKey = MerchantPrivateKey.FromRsa(merchantKey);
+        var client = new WeChatPayClient(options, gateways[0]);
         var generated = IBenchBusifavor.Create(client);
 
         var signing = new HandWrittenSigning(

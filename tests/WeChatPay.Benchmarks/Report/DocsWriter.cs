@@ -84,8 +84,8 @@ public static class DocsWriter
         md.AppendLine();
         md.AppendLine("**RSA stubbed** replaces only the RSA private-key operation by a constant, for all three alike: every contender signs through an "
             + "`RSA` object whose `SignHash` returns a fixed signature, while `SignData`/`TrySignData` still hash the message with SHA-256 as a real key does. "
-            + "The runtime takes its key only from PEM, so the benchmark puts that object inside the SDK's `MerchantPrivateKey` by reflection; the setup "
-            + "proves it took effect by checking that the signature on the wire is the constant one. Response verification stays real (an RSA public-key "
+            + "All three get the same `RSA` object (the SDK through `WeChatPayOptions.MerchantKey = MerchantPrivateKey.FromRsa(rsa)`, its seam for "
+            + "HSM- or KMS-backed keys), in both modes; the setup proves it took effect by checking that the signature on the wire is the constant one. Response verification stays real (an RSA public-key "
             + "operation, ≈ 20 µs) in both modes, for all three.");
         md.AppendLine();
     }
