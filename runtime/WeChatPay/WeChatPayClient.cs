@@ -23,15 +23,24 @@ public sealed partial class WeChatPayClient : IDisposable
     /// <summary>Whether the chain is known to hold a <see cref="WeChatPaySigningHandler"/> (then the client never signs ahead).</summary>
     private volatile bool _signingHandlerInChain;
 
-    /// <summary>Creates a client that owns its HTTP stack, optionally over <paramref name="handler"/>.</summary>
+    /// <summary>Creates a client that owns its HTTP stack: a <see cref="SocketsHttpHandler"/> that recycles its connections every 5 minutes.</summary>
+    /// <exception cref="WeChatPayConfigurationException">The options or a key in them are invalid.</exception>
+    public WeChatPayClient(WeChatPayOptions options)
+        : this(options, CreateDefaultHttpClient(), ownsHttp: true, signingHandlerInChain: true)
+    {
+    }
+
+    /// <summary>Creates a client that owns its HTTP stack, over <paramref name="handler"/>.</summary>
     /// <remarks>
     /// A <see cref="WeChatPaySigningHandler"/> is inserted just above the innermost (non-delegating) handler of
     /// <paramref name="handler"/>'s chain, unless the chain already has one, so that every resend is re-signed.
-    /// The client takes ownership of <paramref name="handler"/> and disposes it.
+    /// The client takes ownership of <paramref name="handler"/> and disposes it. This constructor never creates a
+    /// <see cref="SocketsHttpHandler"/>, so a trimmed application that passes its own handler does not carry one.
     /// </remarks>
     /// <exception cref="WeChatPayConfigurationException">The options or a key in them are invalid.</exception>
-    public WeChatPayClient(WeChatPayOptions options, HttpMessageHandler? handler = null)
-        : this(options, CreateHttpClient(handler), ownsHttp: true, signingHandlerInChain: true)
+    public WeChatPayClient(WeChatPayOptions options, HttpMessageHandler handler)
+        : this(options, new HttpClient(InsertSigningHandler(handler ?? throw new ArgumentNullException(nameof(handler), "Pass a handler, or use the constructor without one for the default SocketsHttpHandler.")), disposeHandler: true),
+            ownsHttp: true, signingHandlerInChain: true)
     {
     }
 
@@ -58,6 +67,8 @@ public sealed partial class WeChatPayClient : IDisposable
             Scheme = options.SignatureScheme;
             if (Scheme is not (SignatureScheme.Rsa or SignatureScheme.ShangMi))
                 throw new WeChatPayConfigurationException($"WeChatPayOptions.SignatureScheme has the undefined value {(int)Scheme}; use Rsa or ShangMi.");
+            if (Scheme == SignatureScheme.ShangMi && !ShangMiSupport.IsSupported)
+                throw new WeChatPayConfigurationException("WeChatPayOptions.SignatureScheme is ShangMi, but " + ShangMiSupport.TurnedOff);
             (_baseAddress, _basePath) = NormalizeBaseAddress(options.BaseAddress);
             ApiV3Key = ValidateApiV3Key(options.ApiV3Key);
 
@@ -85,8 +96,7 @@ public sealed partial class WeChatPayClient : IDisposable
             _signer = new RequestSigner(MerchantId, MerchantSerialNumber, _merchantKey, time);
             _keys = new PlatformKeyStore(configured, time);
             _verifier = new SignatureVerifier(_keys, time);
-            if (options.DownloadPlatformCertificates)
-                _certificates = new PlatformCertificateManager(this, options.CertificateRefreshInterval);
+            _certificates = options.CertificateDownloader?.Invoke(this, options.CertificateRefreshInterval);
         }
         catch
         {
@@ -172,12 +182,8 @@ public sealed partial class WeChatPayClient : IDisposable
         => _keys.Preferred ?? throw new WeChatPayException(
             "No WeChat Pay platform key is available to encrypt with: configure a public key or certificates, or check why the certificate download failed.");
 
-    private static HttpClient CreateHttpClient(HttpMessageHandler? handler)
-    {
-        if (handler is null)
-            return new HttpClient(new WeChatPaySigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), disposeHandler: true);
-        return new HttpClient(InsertSigningHandler(handler), disposeHandler: true);
-    }
+    private static HttpClient CreateDefaultHttpClient()
+        => new(new WeChatPaySigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), disposeHandler: true);
 
     /// <summary>
     /// Puts a <see cref="WeChatPaySigningHandler"/> just above the innermost non-delegating handler, below every

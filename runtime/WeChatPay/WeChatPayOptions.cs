@@ -66,7 +66,18 @@ public sealed class WeChatPayOptions
     public IList<string> PlatformCertificates { get; set; } = new List<string>();
 
     /// <summary>Download platform certificates from <c>GET /v3/certificates</c> and keep them fresh. Needs <see cref="ApiV3Key"/>.</summary>
-    public bool DownloadPlatformCertificates { get; set; }
+    public bool DownloadPlatformCertificates
+    {
+        get => CertificateDownloader is not null;
+        set => CertificateDownloader = value ? static (client, interval) => new PlatformCertificateManager(client, interval) : null;
+    }
+
+    /// <summary>
+    /// Creates the certificate downloader; set only through <see cref="DownloadPlatformCertificates"/>. The client
+    /// reaches the downloader through this delegate alone, so that a trimmed application that never turns downloads
+    /// on does not carry the downloader, its AES-GCM decryption or its certificate parsing.
+    /// </summary>
+    internal Func<WeChatPayClient, TimeSpan, PlatformCertificateManager>? CertificateDownloader { get; private set; }
 
     /// <summary>How often downloaded platform certificates are refreshed. Default 12 hours.</summary>
     public TimeSpan CertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);

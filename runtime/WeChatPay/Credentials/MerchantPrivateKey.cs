@@ -76,6 +76,8 @@ public sealed partial class MerchantPrivateKey : IDisposable
                     case "ENCRYPTED PRIVATE KEY":
                         return FromEncryptedPkcs8(block.Der, passphrase);
                     case "EC PRIVATE KEY" or "SM2 PRIVATE KEY":
+                        if (!ShangMiSupport.IsSupported)
+                            throw ShangMiSupport.NotConfigurable("The merchant private key");
                         return new MerchantPrivateKey(Sm2PrivateKey.FromDer("EC PRIVATE KEY", block.Der));
                 }
             }
@@ -109,9 +111,12 @@ public sealed partial class MerchantPrivateKey : IDisposable
     }
 
     /// <summary>Wraps an SM2 private key (ShangMi mode).</summary>
+    /// <exception cref="NotSupportedException">The application turned ShangMi support off.</exception>
     public static MerchantPrivateKey FromSm2(Sm2PrivateKey privateKey)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         return new MerchantPrivateKey(privateKey);
     }
 
@@ -196,20 +201,16 @@ public sealed partial class MerchantPrivateKey : IDisposable
 
     private static MerchantPrivateKey FromPkcs8(byte[] der)
     {
-        PrivateKeyInfo info;
-        try
+        var algorithm = KeyStructures.ReadPrivateKeyAlgorithm(der);
+        if (algorithm.IsSm2)
         {
-            info = PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or Asn1Exception)
-        {
-            throw new WeChatPayConfigurationException("The merchant private key is not valid PKCS#8 DER.");
+            if (!ShangMiSupport.IsSupported)
+                throw ShangMiSupport.NotConfigurable("The merchant private key");
+            return new MerchantPrivateKey(Sm2PrivateKey.FromDer("PRIVATE KEY", der));
         }
 
-        if (Sm2.IsSm2(info.PrivateKeyAlgorithm))
-            return new MerchantPrivateKey(Sm2PrivateKey.FromDer("PRIVATE KEY", der));
-        if (!info.PrivateKeyAlgorithm.Algorithm.Equals(PkcsObjectIdentifiers.RsaEncryption))
-            throw new WeChatPayConfigurationException($"The merchant private key's algorithm ({info.PrivateKeyAlgorithm.Algorithm.Id}) is not supported; expected RSA, or SM2 in ShangMi mode.");
+        if (!algorithm.IsRsa)
+            throw new WeChatPayConfigurationException($"The merchant private key's algorithm ({algorithm.Oid}) is not supported; expected RSA, or SM2 in ShangMi mode.");
         return ImportRsa(rsa => rsa.ImportPkcs8PrivateKey(der, out _), "PKCS#8");
     }
 
@@ -230,6 +231,17 @@ public sealed partial class MerchantPrivateKey : IDisposable
             rsa.Dispose();
         }
 
+        if (!ShangMiSupport.IsSupported)
+            throw new WeChatPayConfigurationException(
+                "The encrypted merchant private key does not decrypt to an RSA key: the passphrase is wrong, or the key is corrupt. "
+                + $"(An encrypted SM2 key would need ShangMi support, which this application turned off with the AppContext switch {ShangMiSupport.SwitchName}.)");
+        return FromEncryptedSm2Pkcs8(der, passphrase);
+    }
+
+    private static MerchantPrivateKey FromEncryptedSm2Pkcs8(byte[] der, string passphrase)
+    {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotConfigurable("The merchant private key");
         PrivateKeyInfo info;
         try
         {

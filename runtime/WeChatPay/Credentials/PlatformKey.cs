@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Pkcs;
-using Org.BouncyCastle.Asn1.X509;
 
 namespace WeChatPay;
 
@@ -77,7 +74,7 @@ public sealed partial class PlatformKey
             switch (block.Label)
             {
                 case "PUBLIC KEY":
-                    var (rsa, sm2) = FromSubjectPublicKeyInfo(block.Der, PemText.ParseSubjectPublicKeyInfo(block.Der), "The WeChat Pay public key");
+                    var (rsa, sm2) = FromSubjectPublicKeyInfo(block.Der, "The WeChat Pay public key");
                     return new PlatformKey(publicKeyId, PlatformKeyKind.PublicKey, rsa, sm2, null, null);
                 case "RSA PUBLIC KEY":
                     var pkcs1 = RSA.Create();
@@ -124,12 +121,9 @@ public sealed partial class PlatformKey
     /// <summary>A platform certificate's key from DER bytes (RSA or SM2); the ID is its serial number.</summary>
     internal static PlatformKey FromCertificateDer(byte[] der)
     {
-        var certificate = PemText.ParseCertificate(der);
-        var (rsa, sm2) = FromSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo.GetEncoded(Asn1Encodable.Der), certificate.SubjectPublicKeyInfo, "The platform certificate's key");
-        var serial = FormatSerial(certificate.SerialNumber.Value.ToByteArrayUnsigned());
-        return new PlatformKey(serial, PlatformKeyKind.Certificate, rsa, sm2,
-            new DateTimeOffset(DateTime.SpecifyKind(certificate.StartDate.ToDateTime(), DateTimeKind.Utc)),
-            new DateTimeOffset(DateTime.SpecifyKind(certificate.EndDate.ToDateTime(), DateTimeKind.Utc)));
+        var certificate = KeyStructures.ReadCertificate(der);
+        var (rsa, sm2) = FromSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo, "The platform certificate's key");
+        return new PlatformKey(FormatSerial(certificate.SerialNumber), PlatformKeyKind.Certificate, rsa, sm2, certificate.NotBefore, certificate.NotAfter);
     }
 
     /// <summary>A platform certificate's key from a certificate .NET has already parsed (RSA only; .NET cannot parse SM2 certificates).</summary>
@@ -218,14 +212,20 @@ public sealed partial class PlatformKey
     /// <inheritdoc/>
     public override string ToString() => $"PlatformKey {{ Id = {Id}, Kind = {Kind}, Scheme = {Scheme} }}";
 
-    private static (RSA? Rsa, Sm2PublicKey? Sm2) FromSubjectPublicKeyInfo(byte[] der, SubjectPublicKeyInfo info, string what)
+    private static (RSA? Rsa, Sm2PublicKey? Sm2) FromSubjectPublicKeyInfo(byte[] der, string what)
     {
-        if (Sm2.IsSm2(info.Algorithm))
+        var info = KeyStructures.ReadSubjectPublicKeyInfo(der);
+        if (info.Algorithm.IsSm2)
+        {
+            if (!ShangMiSupport.IsSupported)
+                throw ShangMiSupport.NotConfigurable(what);
             return (null, Sm2PublicKey.FromSubjectPublicKeyInfo(info));
-        if (info.Algorithm.Algorithm.Equals(Org.BouncyCastle.Asn1.X9.X9ObjectIdentifiers.IdECPublicKey))
+        }
+
+        if (info.Algorithm.IsOtherEc)
             throw new WeChatPayConfigurationException($"{what} is an EC key on another curve than SM2 (sm2p256v1); only RSA and SM2 keys are supported.");
-        if (!info.Algorithm.Algorithm.Equals(PkcsObjectIdentifiers.RsaEncryption))
-            throw new WeChatPayConfigurationException($"{what} uses an unsupported algorithm ({info.Algorithm.Algorithm.Id}); expected RSA or SM2.");
+        if (!info.Algorithm.IsRsa)
+            throw new WeChatPayConfigurationException($"{what} uses an unsupported algorithm ({info.Algorithm.Oid}); expected RSA or SM2.");
 
         var rsa = RSA.Create();
         try

@@ -18,13 +18,19 @@ public static class AeadSm4Gcm
     /// <exception cref="ArgumentException">The APIv3 key is not 32 bytes.</exception>
     /// <exception cref="WeChatPayVerificationException">The data is malformed, was altered, or the key is wrong.</exception>
     public static string Decrypt(string apiV3Key, string nonce, string associatedData, string ciphertextBase64)
-        => Encoding.UTF8.GetString(DecryptToBytes(apiV3Key, nonce, associatedData, ciphertextBase64));
+    {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
+        return Encoding.UTF8.GetString(DecryptToBytes(apiV3Key, nonce, associatedData, ciphertextBase64));
+    }
 
     /// <summary>Decrypts and returns the plaintext bytes.</summary>
     /// <exception cref="ArgumentException">The APIv3 key is not 32 bytes.</exception>
     /// <exception cref="WeChatPayVerificationException">The data is malformed, was altered, or the key is wrong.</exception>
     public static byte[] DecryptToBytes(string apiV3Key, string nonce, string associatedData, string ciphertextBase64)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         var input = AeadInput.Parse(nonce, associatedData, ciphertextBase64, "AEAD_SM4_GCM");
         if (input.Nonce.Length == 0)
             throw new WeChatPayVerificationException("AEAD_SM4_GCM decryption failed: the nonce is empty.");
@@ -47,6 +53,8 @@ public static class AeadSm4Gcm
     /// <exception cref="ArgumentException">The APIv3 key is not 32 bytes, or the nonce is empty.</exception>
     public static string Encrypt(string apiV3Key, string nonce, string associatedData, string plaintext)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         ArgumentNullException.ThrowIfNull(nonce);
         ArgumentNullException.ThrowIfNull(plaintext);
         var nonceBytes = Encoding.UTF8.GetBytes(nonce);
@@ -63,6 +71,8 @@ public static class AeadSm4Gcm
     /// <summary>The SM4 key WeChat Pay derives from the APIv3 key: the first 16 bytes of its SM3 hash.</summary>
     internal static byte[] DeriveKey(string apiV3Key)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         var apiKey = AeadInput.Key(apiV3Key, 32, "AEAD_SM4_GCM");
         var hash = Sm3.Hash(apiKey);
         CryptographicOperations.ZeroMemory(apiKey);
@@ -73,6 +83,8 @@ public static class AeadSm4Gcm
 
     private static GcmBlockCipher Create(string apiV3Key, bool forEncryption, byte[] nonce, byte[] associatedData)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         var key = DeriveKey(apiV3Key);
         var cipher = new GcmBlockCipher(new SM4Engine());
         cipher.Init(forEncryption, new AeadParameters(new KeyParameter(key), AeadAesGcm.TagSize * 8, nonce, associatedData));

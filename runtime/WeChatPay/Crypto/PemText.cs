@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.X509;
 
 namespace WeChatPay;
 
@@ -29,28 +27,5 @@ internal static class PemText
     }
 
     internal static string Write(string label, byte[] der) => new(PemEncoding.Write(label, der));
-
-    internal static SubjectPublicKeyInfo ParseSubjectPublicKeyInfo(byte[] der)
-    {
-        try
-        {
-            return SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or Asn1Exception)
-        {
-            throw new WeChatPayConfigurationException("The public key is not valid SubjectPublicKeyInfo DER.");
-        }
-    }
-
-    internal static X509CertificateStructure ParseCertificate(byte[] der)
-    {
-        try
-        {
-            return X509CertificateStructure.GetInstance(Asn1Object.FromByteArray(der));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or Asn1Exception)
-        {
-            throw new WeChatPayConfigurationException("The certificate is not valid X.509 DER.");
-        }
-    }
 }
+

@@ -23,7 +23,8 @@ namespace WeChatPay;
 /// <summary>
 /// SM2 (GB/T 32918) as WeChat Pay uses it in ShangMi (国密) mode: signatures with the SM3 digest and the signer ID
 /// <c>1234567812345678</c>, DER-encoded (r, s); encryption in the C1C3C2 order, ASN.1-encoded (GM/T 0009); keys in
-/// PEM. Every operation runs on BouncyCastle's fast <c>sm2p256v1</c> curve implementation.
+/// PEM. Every operation runs on BouncyCastle's fast <c>sm2p256v1</c> curve implementation, and throws
+/// <see cref="NotSupportedException"/> when the application turned ShangMi off (<c>WeChatPay.ShangMi.IsSupported</c>).
 /// </summary>
 public static class Sm2
 {
@@ -42,6 +43,8 @@ public static class Sm2
     /// <summary>Signs <paramref name="message"/> (SM3 digest, default signer ID); returns the DER-encoded (r, s).</summary>
     public static byte[] Sign(Sm2PrivateKey privateKey, ReadOnlySpan<byte> message)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         ArgumentNullException.ThrowIfNull(privateKey);
         var signer = new SM2Signer(StandardDsaEncoding.Instance, new SM3Digest());
         signer.Init(true, new ParametersWithID(new ParametersWithRandom(privateKey.Parameters, Random), SignerId));
@@ -52,6 +55,8 @@ public static class Sm2
     /// <summary>Verifies a DER-encoded SM2 signature over <paramref name="message"/>. Returns false on any mismatch or malformed input.</summary>
     public static bool Verify(Sm2PublicKey publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         ArgumentNullException.ThrowIfNull(publicKey);
         try
         {
@@ -69,6 +74,8 @@ public static class Sm2
     /// <summary>Encrypts <paramref name="plaintext"/> to <paramref name="publicKey"/>; returns the C1C3C2 ciphertext in its ASN.1 DER form.</summary>
     public static byte[] Encrypt(Sm2PublicKey publicKey, ReadOnlySpan<byte> plaintext)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         ArgumentNullException.ThrowIfNull(publicKey);
         var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
         engine.Init(true, new ParametersWithRandom(publicKey.Parameters, Random));
@@ -86,6 +93,8 @@ public static class Sm2
     /// <exception cref="WeChatPayException">The ciphertext is malformed or does not decrypt with this key.</exception>
     public static byte[] Decrypt(Sm2PrivateKey privateKey, ReadOnlySpan<byte> ciphertext)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         ArgumentNullException.ThrowIfNull(privateKey);
         byte[] raw;
         try
@@ -127,6 +136,8 @@ public static class Sm2
     /// <exception cref="WeChatPayConfigurationException">The text holds no SM2 private key.</exception>
     public static Sm2PrivateKey ImportPrivateKeyPem(string pem)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         foreach (var block in PemText.Blocks(pem))
         {
             if (block.Label is "PRIVATE KEY")
@@ -142,14 +153,16 @@ public static class Sm2
     /// <exception cref="WeChatPayConfigurationException">The text holds no SM2 public key.</exception>
     public static Sm2PublicKey ImportPublicKeyPem(string pem)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         foreach (var block in PemText.Blocks(pem))
         {
             switch (block.Label)
             {
                 case "PUBLIC KEY":
-                    return Sm2PublicKey.FromSubjectPublicKeyInfo(PemText.ParseSubjectPublicKeyInfo(block.Der));
+                    return Sm2PublicKey.FromSubjectPublicKeyInfo(KeyStructures.ReadSubjectPublicKeyInfo(block.Der));
                 case "CERTIFICATE":
-                    return Sm2PublicKey.FromSubjectPublicKeyInfo(PemText.ParseCertificate(block.Der).SubjectPublicKeyInfo);
+                    return Sm2PublicKey.FromSubjectPublicKeyInfo(KeyStructures.ReadSubjectPublicKeyInfo(KeyStructures.ReadCertificate(block.Der).SubjectPublicKeyInfo));
             }
         }
 
@@ -159,6 +172,8 @@ public static class Sm2
     /// <summary>Generates a new SM2 key pair (for tests and sandboxes).</summary>
     public static Sm2PrivateKey GenerateKey()
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         var generator = new ECKeyPairGenerator();
         generator.Init(new ECKeyGenerationParameters(Domain, Random));
         var pair = generator.GenerateKeyPair();
@@ -200,8 +215,11 @@ public sealed class Sm2PrivateKey
     /// <inheritdoc/>
     public override string ToString() => "Sm2PrivateKey";
 
+    /// <exception cref="WeChatPayConfigurationException">The bytes are not an SM2 key, or ShangMi support is turned off.</exception>
     internal static Sm2PrivateKey FromDer(string label, byte[] der)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotConfigurable("The private key");
         try
         {
             ECPrivateKeyStructure structure;
@@ -242,13 +260,16 @@ public sealed class Sm2PublicKey
     /// <inheritdoc/>
     public override string ToString() => "Sm2PublicKey";
 
-    internal static Sm2PublicKey FromSubjectPublicKeyInfo(SubjectPublicKeyInfo info)
+    /// <exception cref="WeChatPayConfigurationException">The key is not an SM2 point, or ShangMi support is turned off.</exception>
+    internal static Sm2PublicKey FromSubjectPublicKeyInfo(KeyStructures.PublicKeyInfo info)
     {
-        if (!Sm2.IsSm2(info.Algorithm))
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotConfigurable("The public key");
+        if (!info.Algorithm.IsSm2)
             throw new WeChatPayConfigurationException("The public key is not an SM2 key.");
         try
         {
-            var point = Sm2.Curve.Curve.DecodePoint(info.PublicKey.GetOctets());
+            var point = Sm2.Curve.Curve.DecodePoint(info.PublicKey);
             if (point.IsInfinity || !point.IsValid())
                 throw new ArgumentException("invalid point");
             return new Sm2PublicKey(new ECPublicKeyParameters("EC", point, Sm2.Domain));

@@ -11,6 +11,8 @@ public static class Sm3
     /// <summary>Hashes <paramref name="data"/>.</summary>
     public static byte[] Hash(ReadOnlySpan<byte> data)
     {
+        if (!ShangMiSupport.IsSupported)
+            throw ShangMiSupport.NotSupported();
         var digest = new SM3Digest();
         digest.BlockUpdate(data);
         var hash = new byte[HashSize];
