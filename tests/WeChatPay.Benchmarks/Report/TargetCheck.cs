@@ -20,10 +20,22 @@ public static class TargetCheck
         {
             var generated = Find(r, "Generated", endpoint, "Stubbed");
             var refit = Find(r, "Refit", endpoint, "Stubbed");
-            yield return new Target($"#5 {endpoint}: SDK time, RSA stubbed ≤ 0.5× Refit+handler",
+            var floor = Find(r, "HandWritten", endpoint, "Stubbed");
+            // Read as "each client's own overhead": what it costs above the hand-written floor, which does the same
+            // signing, verification and JSON. Read as whole calls (the next two rows), no client can pass, the floor
+            // included, because the answer's RSA verification and the JSON are in every call (see the findings).
+            yield return new Target($"#5 {endpoint}: SDK's own overhead (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
+                generated is null || refit is null || floor is null ? "—"
+                    : $"{Micro(generated.MeanNs - floor.MeanNs)} vs {Micro(refit.MeanNs - floor.MeanNs)} = {Ratio(generated.MeanNs - floor.MeanNs, refit.MeanNs - floor.MeanNs)}",
+                generated is null || refit is null || floor is null ? null : generated.MeanNs - floor.MeanNs <= 0.5 * (refit.MeanNs - floor.MeanNs));
+            yield return new Target($"#5 {endpoint}: SDK's own allocations (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
+                generated?.AllocatedBytes is not { } ga || refit?.AllocatedBytes is not { } ra || floor?.AllocatedBytes is not { } fa ? "—"
+                    : $"{Bytes(ga - fa)} vs {Bytes(ra - fa)} = {Ratio(ga - fa, ra - fa)}",
+                generated?.AllocatedBytes is not { } gb || refit?.AllocatedBytes is not { } rb || floor?.AllocatedBytes is not { } fb ? null : gb - fb <= 0.5 * (rb - fb));
+            yield return new Target($"#5 {endpoint}: SDK whole call, RSA stubbed ≤ 0.5× Refit+handler",
                 Pair(Micro(generated?.MeanNs), Micro(refit?.MeanNs), Ratio(generated?.MeanNs, refit?.MeanNs)),
                 generated is null || refit is null ? null : generated.MeanNs <= 0.5 * refit.MeanNs);
-            yield return new Target($"#5 {endpoint}: SDK allocations, RSA stubbed ≤ 0.5× Refit+handler",
+            yield return new Target($"#5 {endpoint}: SDK whole-call allocations, RSA stubbed ≤ 0.5× Refit+handler",
                 Pair(Bytes(generated?.AllocatedBytes), Bytes(refit?.AllocatedBytes), Ratio(generated?.AllocatedBytes, refit?.AllocatedBytes)),
                 generated?.AllocatedBytes is null || refit?.AllocatedBytes is null ? null : generated.AllocatedBytes <= 0.5 * refit.AllocatedBytes);
 
