@@ -25,12 +25,38 @@ internal sealed class ParseCache
     private readonly ConcurrentDictionary<ITypeSymbol, RootWalk> _quietWalks = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, (InterfaceKey Key, ImmutableArray<DiagnosticInfo> Diagnostics)> _interfaces = new(SymbolEqualityComparer.Default);
 
+    // Display strings and scalar shapes of the types in signatures: the same few types (string, int, the models of an
+    // interface, Task<T> of them) recur in many methods, and ToDisplayString is the costliest call in the transform.
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _names = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, string> _annotatedNames = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly ConcurrentDictionary<ITypeSymbol, ScalarSpec?> _scalars = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, EquatableArray<QueryFieldSpec>> _queryModels = new(SymbolEqualityComparer.Default);
+
+    private static readonly Func<ITypeSymbol, string> s_name = static type => type.ToDisplayString(Parser.TypeFormat);
+    private static readonly Func<ITypeSymbol, string> s_annotatedName = static type => type.ToDisplayString(Parser.AnnotatedTypeFormat);
+    private static readonly Func<ITypeSymbol, ScalarSpec?> s_scalar = static type => Parser.ToScalar(type);
+
     public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static _ => new ParseCache());
 
     /// <summary>The walk from one root type: every type it reaches and the diagnostics found on the way.</summary>
     internal sealed record RootWalk(EquatableArray<TypeSpec> Types, ImmutableArray<DiagnosticInfo> Diagnostics);
 
     public ConcurrentDictionary<ITypeSymbol, RootWalk> Walks(bool reportUnsupported) => reportUnsupported ? _reportingWalks : _quietWalks;
+
+    /// <summary>The global::-qualified name, without nullable annotations (<see cref="Parser.TypeFormat"/>).</summary>
+    public string Name(ITypeSymbol type) => _names.GetOrAdd(type, s_name);
+
+    /// <summary>The global::-qualified name with nullable annotations (<see cref="Parser.AnnotatedTypeFormat"/>).</summary>
+    public string AnnotatedName(ITypeSymbol type) => _annotatedNames.GetOrAdd(type, s_annotatedName);
+
+    /// <summary>How a path, query or header value of this type is written, or null when it is not a scalar.</summary>
+    public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, s_scalar);
+
+    /// <summary>A query model's fields, when an earlier method of this compilation read them without a diagnostic.</summary>
+    public bool TryGetQueryModel(ITypeSymbol type, out EquatableArray<QueryFieldSpec> fields) => _queryModels.TryGetValue(type, out fields);
+
+    /// <summary>Remembers a query model read without a diagnostic (diagnostics name the method, so those are not shared).</summary>
+    public void AddQueryModel(ITypeSymbol type, EquatableArray<QueryFieldSpec> fields) => _queryModels.TryAdd(type, fields);
 
     public InterfaceKey GetInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, Func<INamedTypeSymbol, List<DiagnosticInfo>, InterfaceKey> parse)
     {
@@ -83,20 +109,45 @@ internal sealed class TypeRoots
         return supported;
     }
 
-    /// <summary>Every type found, once each, ordinal-sorted by name.</summary>
+    /// <summary>Every type found, once each, ordinal-sorted by name (the first walk wins a repeated name).</summary>
     public EquatableArray<TypeSpec> Build()
     {
-        if (_found.Count == 1)
-            return _found[0];
-        var byName = new SortedDictionary<string, TypeSpec>(StringComparer.Ordinal);
-        foreach (var walk in _found)
+        if (_found.Count == 0)
+            return EquatableArray<TypeSpec>.Empty;
+        var merged = _found[0];
+        for (var i = 1; i < _found.Count; i++)
+            merged = Merge(merged, _found[i]);
+        return merged;
+    }
+
+    /// <summary>Merges two name-sorted walks without a dictionary: most methods have one or two roots.</summary>
+    private static EquatableArray<TypeSpec> Merge(EquatableArray<TypeSpec> first, EquatableArray<TypeSpec> second)
+    {
+        if (second.IsEmpty || first.AsImmutableArray() == second.AsImmutableArray())
+            return first;
+        var builder = ImmutableArray.CreateBuilder<TypeSpec>(first.Count + second.Count);
+        int i = 0, j = 0;
+        while (i < first.Count || j < second.Count)
         {
-            foreach (var type in walk)
+            TypeSpec next;
+            if (j >= second.Count)
             {
-                if (!byName.ContainsKey(type.Name))
-                    byName.Add(type.Name, type);
+                next = first[i++];
             }
+            else if (i >= first.Count)
+            {
+                next = second[j++];
+            }
+            else
+            {
+                var order = StringComparer.Ordinal.Compare(first[i].Name, second[j].Name);
+                next = order <= 0 ? first[i++] : second[j++];
+                if (order == 0)
+                    j++;
+            }
+            if (builder.Count == 0 || !string.Equals(builder[builder.Count - 1].Name, next.Name, StringComparison.Ordinal))
+                builder.Add(next);
         }
-        return byName.Values.ToEquatableArray();
+        return new EquatableArray<TypeSpec>(builder.ToImmutable());
     }
 }

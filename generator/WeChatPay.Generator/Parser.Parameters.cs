@@ -8,20 +8,24 @@ namespace WeChatPay.Generator;
 /// <summary>Binding parameters to the path, the query, the body, headers and the cancellation token.</summary>
 internal static partial class Parser
 {
-    private const string PathAttributeName = "WeChatPay.PathAttribute";
-    private const string QueryAttributeName = "WeChatPay.QueryAttribute";
-    private const string BodyAttributeName = "WeChatPay.BodyAttribute";
-    private const string HeaderAttributeName = "WeChatPay.HeaderAttribute";
+    // Simple names: the namespace (WeChatPay) is checked before the switch.
+    private const string PathAttributeName = "PathAttribute";
+    private const string QueryAttributeName = "QueryAttribute";
+    private const string BodyAttributeName = "BodyAttribute";
+    private const string HeaderAttributeName = "HeaderAttribute";
 
     private static List<ParameterSpec> ParseParameters(
         IMethodSymbol method,
         string methodName,
         string httpMethod,
         List<string> placeholders,
-        Location? attributeLocation,
+        AttributeData attribute,
+        Location? methodLocation,
+        ParseCache cache,
         TypeRoots walker,
         List<DiagnosticInfo> diagnostics,
-        ref bool valid)
+        ref bool valid,
+        System.Threading.CancellationToken cancellationToken)
     {
         var result = new List<ParameterSpec>();
         var bound = new HashSet<string>(System.StringComparer.Ordinal);
@@ -32,9 +36,9 @@ internal static partial class Parser
         {
             var location = parameter.Locations.FirstOrDefault();
             var type = parameter.Type;
-            var display = type.ToDisplayString(AnnotatedTypeFormat);
+            var display = cache.AnnotatedName(type);
             var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(type);
-            var scalar = ToScalar(type);
+            var scalar = cache.Scalar(type);
 
             if (HasFullName(type, "System.Threading.CancellationToken"))
             {
@@ -44,31 +48,31 @@ internal static partial class Parser
 
             string? pathName = null, queryName = null, headerName = null;
             bool hasQuery = false, hasBody = false;
-            foreach (var attribute in parameter.GetAttributes())
+            foreach (var parameterAttribute in parameter.GetAttributes())
             {
-                var attributeClass = attribute.AttributeClass;
+                var attributeClass = parameterAttribute.AttributeClass;
                 if (attributeClass?.ContainingNamespace is not { Name: "WeChatPay", ContainingNamespace.IsGlobalNamespace: true })
                     continue;
-                switch ("WeChatPay." + attributeClass.Name)
+                switch (attributeClass.Name)
                 {
                     case PathAttributeName:
-                        pathName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? parameter.Name;
+                        pathName = parameterAttribute.ConstructorArguments.FirstOrDefault().Value as string ?? parameter.Name;
                         break;
                     case QueryAttributeName:
                         hasQuery = true;
-                        queryName = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+                        queryName = parameterAttribute.ConstructorArguments.FirstOrDefault().Value as string;
                         break;
                     case BodyAttributeName:
                         hasBody = true;
                         break;
                     case HeaderAttributeName:
-                        headerName = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+                        headerName = parameterAttribute.ConstructorArguments.FirstOrDefault().Value as string;
                         break;
                 }
             }
 
             // 1. Explicit path binding, or a parameter named like a placeholder (stockId ↔ stock_id).
-            if (pathName is null && !hasQuery && !hasBody && headerName is null)
+            if (pathName is null && !hasQuery && !hasBody && headerName is null && placeholders.Count > 0)
             {
                 var snake = ToSnakeCase(parameter.Name);
                 pathName = placeholders.FirstOrDefault(p => p == parameter.Name || p == snake);
@@ -117,7 +121,7 @@ internal static partial class Parser
                 }
                 bodies.Add(parameter);
                 walker.Visit(type, location, parameter.Name);
-                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Body, "", null, EquatableArray<QueryFieldSpec>.Empty, isNullable, type.ToDisplayString(TypeFormat)));
+                result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Body, "", null, EquatableArray<QueryFieldSpec>.Empty, isNullable, cache.Name(type)));
                 continue;
             }
 
@@ -130,9 +134,8 @@ internal static partial class Parser
                     result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Query, wireName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
                     continue;
                 }
-                var fields = ParseQueryModel(type, parameter, methodName, diagnostics, ref valid);
-                if (fields is not null)
-                    result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.QueryModel, wireName, null, fields.ToEquatableArray(), isNullable, null));
+                if (ParseQueryModel(type, parameter, methodName, cache, diagnostics, ref valid) is { } fields)
+                    result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.QueryModel, wireName, null, fields, isNullable, null));
                 continue;
             }
 
@@ -147,19 +150,22 @@ internal static partial class Parser
             valid = false;
         }
 
-        foreach (var placeholder in placeholders.Distinct())
+        for (var i = 0; i < placeholders.Count; i++)
         {
-            if (!bound.Contains(placeholder))
+            var placeholder = placeholders[i];
+            if (!bound.Contains(placeholder) && placeholders.IndexOf(placeholder) == i)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, attributeLocation, placeholder, methodName));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, AttributeLocation(attribute, methodLocation, cancellationToken), placeholder, methodName));
                 valid = false;
             }
         }
         return result;
     }
 
-    private static List<QueryFieldSpec>? ParseQueryModel(ITypeSymbol type, IParameterSymbol parameter, string methodName, List<DiagnosticInfo> diagnostics, ref bool valid)
+    private static EquatableArray<QueryFieldSpec>? ParseQueryModel(ITypeSymbol type, IParameterSymbol parameter, string methodName, ParseCache cache, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
+        if (cache.TryGetQueryModel(type, out var cached))
+            return cached;
         if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class || named.SpecialType != SpecialType.None)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations.FirstOrDefault(), parameter.Name, methodName, type.ToDisplayString(), "query"));
@@ -167,13 +173,15 @@ internal static partial class Parser
             return null;
         }
         var fields = new List<QueryFieldSpec>();
+        var clean = true;
         foreach (var property in TypeWalker.GetSerializableProperties(named))
         {
             if (TypeWalker.ReadIgnoreCondition(property) == "Always")
                 continue;
-            var scalar = ToScalar(property.Type);
+            var scalar = cache.Scalar(property.Type);
             if (scalar is null)
             {
+                clean = false;
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, property.Locations.FirstOrDefault() ?? parameter.Locations.FirstOrDefault(),
                     named.Name + "." + property.Name, methodName, property.Type.ToDisplayString(), "query"));
                 valid = false;
@@ -182,7 +190,10 @@ internal static partial class Parser
             var nullable = property.Type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(property.Type) || !property.Type.IsValueType;
             fields.Add(new QueryFieldSpec(property.Name, TypeWalker.ReadJsonName(property), scalar, nullable));
         }
-        return fields;
+        var result = fields.ToEquatableArray();
+        if (clean)
+            cache.AddQueryModel(type, result);
+        return result;
     }
 
     internal static bool IsNullableValueType(ITypeSymbol type)

@@ -7,50 +7,51 @@ namespace WeChatPay.Generator;
 /// <summary>Return types: T, Task&lt;T&gt;, ValueTask&lt;T&gt;, the void forms, WeChatPayResponse&lt;T&gt;, Stream and byte[].</summary>
 internal static partial class Parser
 {
-    private static ReturnSpec? ParseReturn(IMethodSymbol method, string methodName, Location? location, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
+    private const string TasksNamespace = "System.Threading.Tasks";
+
+    private static ReturnSpec? ParseReturn(IMethodSymbol method, string methodName, Location? location, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
-        var returnType = method.ReturnType;
-        var display = returnType.ToDisplayString(AnnotatedTypeFormat);
         if (method.ReturnsVoid)
             return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, "void", null, null);
+        var returnType = method.ReturnType;
+        var display = cache.AnnotatedName(returnType);
 
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
-        var definition = returnType.Name is "Task" or "ValueTask" ? returnType.OriginalDefinition.ToDisplayString() : "";
-        switch (definition)
+        if (IsType(returnType, TasksNamespace, "Task"))
+            return new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null);
+        if (IsType(returnType, TasksNamespace, "ValueTask"))
+            return new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null);
+        if (IsType(returnType, TasksNamespace, "Task", arity: 1))
         {
-            case "System.Threading.Tasks.Task":
-                return new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null);
-            case "System.Threading.Tasks.ValueTask":
-                return new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null);
-            case "System.Threading.Tasks.Task<TResult>":
-                flavor = ReturnFlavor.Task;
-                inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
-                break;
-            case "System.Threading.Tasks.ValueTask<TResult>":
-                flavor = ReturnFlavor.ValueTask;
-                inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
-                break;
+            flavor = ReturnFlavor.Task;
+            inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        }
+        else if (IsType(returnType, TasksNamespace, "ValueTask", arity: 1))
+        {
+            flavor = ReturnFlavor.ValueTask;
+            inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
         }
 
-        var innerDefinition = inner.Name is "WeChatPayResponse" or "Stream" ? inner.OriginalDefinition.ToDisplayString() : "";
-        switch (innerDefinition)
+        if (IsType(inner, "WeChatPay", "WeChatPayResponse"))
+            return new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null);
+        if (IsType(inner, "WeChatPay", "WeChatPayResponse", arity: 1))
         {
-            case "WeChatPay.WeChatPayResponse":
-                return new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null);
-            case "WeChatPay.WeChatPayResponse<T>":
-                var valueType = ((INamedTypeSymbol)inner).TypeArguments[0];
-                if (!IsJsonValue(valueType, walker, location))
-                    break;
-                return new ReturnSpec(flavor, ResultShape.TypedResponse, display, valueType.ToDisplayString(TypeFormat), valueType.ToDisplayString(AnnotatedTypeFormat));
-            case "System.IO.Stream":
-                return new ReturnSpec(flavor, ResultShape.Stream, display, null, null);
-            default:
-                if (inner is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 })
-                    return new ReturnSpec(flavor, ResultShape.Bytes, display, null, null);
-                if (!IsJsonValue(inner, walker, location))
-                    break;
-                return new ReturnSpec(flavor, ResultShape.Value, display, inner.ToDisplayString(TypeFormat), inner.ToDisplayString(AnnotatedTypeFormat));
+            var valueType = ((INamedTypeSymbol)inner).TypeArguments[0];
+            if (IsJsonValue(valueType, walker, location))
+                return new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Name(valueType), cache.AnnotatedName(valueType));
+        }
+        else if (IsType(inner, "System.IO", "Stream"))
+        {
+            return new ReturnSpec(flavor, ResultShape.Stream, display, null, null);
+        }
+        else if (inner is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 })
+        {
+            return new ReturnSpec(flavor, ResultShape.Bytes, display, null, null);
+        }
+        else if (IsJsonValue(inner, walker, location))
+        {
+            return new ReturnSpec(flavor, ResultShape.Value, display, cache.Name(inner), cache.AnnotatedName(inner));
         }
 
         diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, location, methodName, returnType.ToDisplayString()));
@@ -65,8 +66,7 @@ internal static partial class Parser
             if (!TypeWalker.IsSupportedInterface(type))
                 return false;
         }
-        var name = type.Name is "Task" or "ValueTask" ? type.OriginalDefinition.ToDisplayString() : "";
-        if (name is "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask<TResult>")
+        if (type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && IsType(named, TasksNamespace, named.Name, named.Arity is 0 ? 0 : 1))
             return false;
         walker.Visit(type, location, "the result");
         return true;

@@ -22,6 +22,11 @@ internal static partial class Parser
     private const string JsonContextAttributeName = "WeChatPay.WeChatPayJsonContextAttribute";
 
     /// <summary>Parses one method carrying an HTTP attribute (the transform of ForAttributeWithMetadataName).</summary>
+    /// <remarks>
+    /// This runs for every attributed method on every edit, so it allocates little: locations are made only for a
+    /// diagnostic, display strings and scalar shapes come from the compilation's <see cref="ParseCache"/>, and so do
+    /// the walks of the body and result types.
+    /// </remarks>
     public static MethodResult? ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { TypeKind: TypeKind.Interface } iface)
@@ -34,8 +39,7 @@ internal static partial class Parser
 
         var attribute = context.Attributes[0];
         var httpMethod = ToHttpMethod(attribute.AttributeClass?.Name);
-        var methodLocation = (context.TargetNode as MethodDeclarationSyntax)?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault();
-        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? methodLocation;
+        var methodLocation = method.Locations.FirstOrDefault();
         var methodName = iface.Name + "." + method.Name;
 
         if (method.IsGenericMethod)
@@ -48,31 +52,46 @@ internal static partial class Parser
         var pathError = TryParsePath(template, out var pathParts);
         if (pathError is not null)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, attributeLocation, template ?? "", methodName, pathError));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, methodLocation, cancellationToken), template ?? "", methodName, pathError));
             return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
         }
 
         var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);
-        var placeholders = pathParts.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList();
-        var valid = true;
-        foreach (var duplicate in placeholders.GroupBy(p => p, System.StringComparer.Ordinal).Where(g => g.Count() > 1))
+        var placeholders = new List<string>();
+        foreach (var part in pathParts)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicatePlaceholder, attributeLocation, duplicate.Key, methodName));
-            valid = false;
+            if (part.IsPlaceholder)
+                placeholders.Add(part.Text);
+        }
+        var valid = true;
+        for (var i = 0; i < placeholders.Count; i++)
+        {
+            // Reported once per repeated name, in the order of first appearance.
+            if (placeholders.IndexOf(placeholders[i]) == i && placeholders.IndexOf(placeholders[i], i + 1) > i)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicatePlaceholder, AttributeLocation(attribute, methodLocation, cancellationToken), placeholders[i], methodName));
+                valid = false;
+            }
         }
 
-        var parameters = ParseParameters(method, methodName, httpMethod, placeholders, attributeLocation, walker, diagnostics, ref valid);
-        var returnSpec = ParseReturn(method, methodName, methodLocation, walker, diagnostics, ref valid);
+        var parameters = ParseParameters(method, methodName, httpMethod, placeholders, attribute, methodLocation, cache, walker, diagnostics, ref valid, cancellationToken);
+        var returnSpec = ParseReturn(method, methodName, methodLocation, cache, walker, diagnostics, ref valid);
         cancellationToken.ThrowIfCancellationRequested();
 
         var types = walker.Build();
         if (!valid || diagnostics.Count > 0)
             return new MethodResult(key, null, types, diagnostics.ToEquatableArray());
 
-        var sortKey = method.Name + "(" + string.Join(",", parameters.Select(p => p.TypeDisplay)) + ")";
-        var spec = new MethodSpec(method.Name, httpMethod, pathParts.ToEquatableArray(), parameters.ToEquatableArray(), returnSpec!, sortKey);
+        var sortKey = new System.Text.StringBuilder(method.Name.Length + 16 * parameters.Count).Append(method.Name).Append('(');
+        for (var i = 0; i < parameters.Count; i++)
+            (i == 0 ? sortKey : sortKey.Append(',')).Append(parameters[i].TypeDisplay);
+        var spec = new MethodSpec(method.Name, httpMethod, pathParts.ToEquatableArray(), parameters.ToEquatableArray(), returnSpec!, sortKey.Append(')').ToString());
         return new MethodResult(key, spec, types, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>Where the HTTP attribute is written, for a diagnostic about its path (made only when one is reported).</summary>
+    private static Location? AttributeLocation(AttributeData attribute, Location? fallback, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
 
     private static InterfaceKey ParseInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
@@ -147,21 +166,70 @@ internal static partial class Parser
     }
 
     /// <summary>
-    /// Whether <paramref name="symbol"/> is named <paramref name="fullName"/> (as ToDisplayString writes it). The simple
-    /// name is compared first: most checks fail there, without building a display string (this runs on every edit).
+    /// Whether <paramref name="symbol"/> is named <paramref name="fullName"/> (as ToDisplayString writes it). Compares
+    /// the name and its containing namespaces and types piece by piece, without building a display string: this runs
+    /// for every attribute, parameter and base type on every edit.
     /// </summary>
     internal static bool HasFullName(ISymbol? symbol, string fullName)
     {
         if (symbol is null)
             return false;
-        var end = fullName.IndexOf('<');
-        if (end < 0)
-            end = fullName.Length;
-        var start = fullName.LastIndexOf('.', end - 1) + 1;
-        var name = symbol.Name;
-        if (name.Length != end - start || string.CompareOrdinal(name, 0, fullName, start, name.Length) != 0)
+        // Generic names and special types (which display as keywords) keep the display-string comparison; both are rare here.
+        if (fullName.IndexOf('<') >= 0 || symbol is ITypeSymbol { SpecialType: not SpecialType.None })
+            return symbol.ToDisplayString() == fullName;
+        return IsNamed(symbol, fullName, 0, fullName.Length);
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> is the non-generic type <paramref name="name"/> in namespace <paramref name="ns"/>.</summary>
+    internal static bool IsType(ITypeSymbol? symbol, string ns, string name, int arity = 0)
+    {
+        if (symbol is not INamedTypeSymbol named || named.Arity != arity || named.Name != name || named.ContainingType is not null)
             return false;
-        return symbol.ToDisplayString() == fullName;
+        return IsNamespace(named.ContainingNamespace, ns, 0, ns.Length);
+    }
+
+    private static bool IsNamed(ISymbol symbol, string fullName, int start, int end)
+    {
+        for (ISymbol current = symbol; ;)
+        {
+            if (current is INamedTypeSymbol { Arity: > 0 })
+                return false; // its display string would carry type arguments
+            var name = current.Name;
+            var nameStart = end - name.Length;
+            if (nameStart < start || string.CompareOrdinal(name, 0, fullName, nameStart, name.Length) != 0)
+                return false;
+            if (current.ContainingType is { } containingType)
+            {
+                current = containingType;
+            }
+            else
+            {
+                var ns = current.ContainingNamespace;
+                if (ns is null || ns.IsGlobalNamespace)
+                    return nameStart == start;
+                return nameStart > start && fullName[nameStart - 1] == '.' && IsNamespace(ns, fullName, start, nameStart - 1);
+            }
+            if (nameStart == start || fullName[nameStart - 1] != '.')
+                return false;
+            end = nameStart - 1;
+        }
+    }
+
+    private static bool IsNamespace(INamespaceSymbol? ns, string fullName, int start, int end)
+    {
+        for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            var name = ns.Name;
+            var nameStart = end - name.Length;
+            if (nameStart < start || string.CompareOrdinal(name, 0, fullName, nameStart, name.Length) != 0)
+                return false;
+            if (nameStart == start)
+                return ns.ContainingNamespace is null || ns.ContainingNamespace.IsGlobalNamespace;
+            if (fullName[nameStart - 1] != '.')
+                return false;
+            end = nameStart - 1;
+        }
+        return end == start;
     }
 
     internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args)

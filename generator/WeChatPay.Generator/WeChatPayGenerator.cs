@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -13,17 +11,19 @@ namespace WeChatPay.Generator;
 /// <para>
 /// Why this shape: the HTTP attributes sit on methods, so there is one <c>ForAttributeWithMetadataName</c> per
 /// attribute (GET, POST, PUT, PATCH, DELETE). Its transform parses one method into a value-only
-/// <see cref="MethodResult"/> (spec + reachable JSON types + diagnostics). The five streams are collected and
-/// grouped by containing interface into one <see cref="InterfaceResult"/> per interface (SelectMany), so the
-/// source output runs per interface and is skipped for every interface whose spec compares equal to the last
-/// run: an edit to one method re-emits that interface's file only, and an edit elsewhere re-emits nothing.
-/// Diagnostics flow in a separate output so that they never disturb the cached sources.
+/// <see cref="MethodResult"/> (spec + reachable JSON types + diagnostics); it re-runs for every method on every
+/// edit, so it is kept cheap (see <see cref="Parser.ParseMethod"/>). The five streams are collected, flattened once
+/// (AllMethods, compared element by element with the last run) and grouped by containing interface into one
+/// <see cref="InterfaceResult"/> per interface (SelectMany), so the source output runs per interface and is skipped
+/// for every interface whose spec compares equal to the last run: an edit to one method re-emits that interface's
+/// file only, and an edit elsewhere re-emits nothing. Diagnostics flow in a separate output so that they never
+/// disturb the cached sources.
 /// </para>
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class WeChatPayGenerator : IIncrementalGenerator
 {
-    /// <summary>Tracking name: the parsed methods of one HTTP attribute (suffixed with the method, e.g. "Methods.GET").</summary>
+    /// <summary>Tracking name: the parsed methods of one HTTP attribute (suffixed with the method, e.g. "Methods.GET"); null for a target that is not an interface method.</summary>
     public const string MethodsStep = "Methods";
 
     /// <summary>Tracking name: every parsed method, collected.</summary>
@@ -47,29 +47,21 @@ public sealed class WeChatPayGenerator : IIncrementalGenerator
         "WeChatPay.DeleteAttribute",
     };
 
+    private static readonly string[] s_httpMethods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var perAttribute = new List<IncrementalValueProvider<ImmutableArray<MethodResult>>>();
-        foreach (var attribute in s_attributes)
-        {
-            perAttribute.Add(context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
-                    static (ctx, ct) => Parser.ParseMethod(ctx, ct))
-                .Where(static result => result is not null)
-                .Select(static (result, _) => result!)
-                .WithTrackingName(MethodsStep + "." + attribute.Substring(10, attribute.Length - 19).ToUpperInvariant())
-                .Collect());
-        }
+        var get = ParsedMethods(context, 0);
+        var post = ParsedMethods(context, 1);
+        var put = ParsedMethods(context, 2);
+        var patch = ParsedMethods(context, 3);
+        var delete = ParsedMethods(context, 4);
 
-        var all = perAttribute[0].Select(static (methods, _) => methods.ToEquatableArray());
-        for (var i = 1; i < perAttribute.Count; i++)
-        {
-            all = all.Combine(perAttribute[i])
-                .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray());
-        }
+        // One Combine chain and one flattening Select: the five collected arrays are compared element by element once,
+        // in AllMethods, instead of once per intermediate concatenation.
+        var all = get.Combine(post).Combine(put).Combine(patch).Combine(delete)
+            .Select(static (t, _) => Grouping.Flatten(t.Left.Left.Left.Left, t.Left.Left.Left.Right, t.Left.Left.Right, t.Left.Right, t.Right));
 
         var interfaces = all
             .WithTrackingName(AllMethodsStep)
@@ -93,6 +85,16 @@ public sealed class WeChatPayGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>The methods carrying one HTTP attribute, each parsed by its own transform, collected.</summary>
+    private static IncrementalValueProvider<ImmutableArray<MethodResult?>> ParsedMethods(IncrementalGeneratorInitializationContext context, int attribute)
+        => context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                s_attributes[attribute],
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                static (ctx, ct) => Parser.ParseMethod(ctx, ct))
+            .WithTrackingName(MethodsStep + "." + s_httpMethods[attribute])
+            .Collect();
+
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
         var descriptor = DiagnosticDescriptors.ById[info.Id];
@@ -101,42 +103,5 @@ public sealed class WeChatPayGenerator : IIncrementalGenerator
             : Location.Create(info.FilePath, new TextSpan(info.SpanStart, info.SpanLength),
                 new LinePositionSpan(new LinePosition(info.StartLine, info.StartCharacter), new LinePosition(info.EndLine, info.EndCharacter)));
         return Diagnostic.Create(descriptor, location, info.MessageArgs.Select(a => (object)a).ToArray());
-    }
-}
-
-/// <summary>Pure helpers of the pipeline: grouping parsed methods by their interface.</summary>
-internal static class Grouping
-{
-    public static ImmutableArray<InterfaceResult> GroupByInterface(EquatableArray<MethodResult> methods)
-    {
-        var results = ImmutableArray.CreateBuilder<InterfaceResult>();
-        foreach (var group in methods.GroupBy(m => m.Interface.FullyQualifiedName, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var key = group.First().Interface;
-            var diagnostics = group.SelectMany(m => m.Diagnostics).Distinct()
-                .OrderBy(d => d.FilePath, StringComparer.Ordinal).ThenBy(d => d.SpanStart).ThenBy(d => d.Id, StringComparer.Ordinal)
-                .ToEquatableArray();
-            InterfaceSpec? spec = null;
-            if (key.IsValid && group.All(m => m.Method is not null))
-            {
-                var methodSpecs = group.Select(m => m.Method!).OrderBy(m => m.SortKey, StringComparer.Ordinal).ToEquatableArray();
-                var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
-                foreach (var type in group.SelectMany(m => m.Types))
-                {
-                    if (!types.ContainsKey(type.Name))
-                        types.Add(type.Name, type);
-                }
-                spec = new InterfaceSpec(
-                    key.Namespace,
-                    key.Name,
-                    key.FullyQualifiedName,
-                    (key.Namespace.Length == 0 ? "" : key.Namespace + ".") + key.Name + ".g.cs",
-                    key.UserJsonContext,
-                    methodSpecs,
-                    types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray());
-            }
-            results.Add(new InterfaceResult(spec, diagnostics));
-        }
-        return results.ToImmutable();
     }
 }
