@@ -172,16 +172,18 @@ public static class DocsWriter
         md.AppendLine();
         md.AppendLine(t.Setup);
         md.AppendLine();
-        md.AppendLine("| concurrent callers | sandbox's answer signatures | requests | failures | seconds | requests/s | × signing limit | × half the limit |");
-        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| concurrent callers | sandbox's answer signatures | requests | failures | seconds | requests/s | × signing limit | × half the limit | CPU µs/request |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in t.Points)
         {
             md.AppendLine($"| {p.Callers} | {(p.SandboxSignsEveryAnswer ? "signs every answer" : "reused")} | {p.Requests} | {p.Failures} | {p.Seconds.ToString("0.0", Invariant)} | {p.RequestsPerSecond.ToString("0", Invariant)} | "
-                + $"{Ratio(p.RequestsPerSecond, t.SignaturesPerSecondAllCores)} | {Ratio(p.RequestsPerSecond, t.SignaturesPerSecondAllCores / 2)} |");
+                + $"{Ratio(p.RequestsPerSecond, t.SignaturesPerSecondAllCores)} | {Ratio(p.RequestsPerSecond, t.SignaturesPerSecondAllCores / 2)} | {p.CpuMicrosecondsPerRequest.ToString("0", Invariant)} |");
         }
         md.AppendLine();
         md.AppendLine($"Signing limit measured in the same run: **{t.SignaturesPerSecondAllCores.ToString("0", Invariant)} RSA-2048 signatures/s** on "
-            + $"{t.Cores} cores; verifications: {t.VerificationsPerSecondAllCores.ToString("0", Invariant)}/s.");
+            + $"{t.Cores} cores ({t.CpuMicrosecondsPerSignature.ToString("0", Invariant)} µs CPU per signature); verifications: {t.VerificationsPerSecondAllCores.ToString("0", Invariant)}/s. "
+            + $"The transport alone — an empty Kestrel endpoint answering the same bytes to a bare `HttpClient`, nothing signed or verified — costs "
+            + $"{t.TransportFloorCpuMicrosecondsPerRequest.ToString("0", Invariant)} µs CPU per request.");
         md.AppendLine();
         Chart(md, docs, "throughput.svg", "Loopback throughput", path => Charts.Throughput(t, path), results);
     }

@@ -8,7 +8,8 @@ public sealed record Measurement(string Contender, string Case, string Rsa, doub
 
 /// <summary>Loopback throughput at one level of concurrency.</summary>
 /// <param name="SandboxSignsEveryAnswer">False when the sandbox reused its answer signatures (the gateway's signing taken out).</param>
-public sealed record ThroughputPoint(int Callers, long Requests, long Failures, double Seconds, bool SandboxSignsEveryAnswer = false)
+/// <param name="CpuMicrosecondsPerRequest">Process CPU time (user + system, client and sandbox together) per request: steadier than req/s on a shared machine.</param>
+public sealed record ThroughputPoint(int Callers, long Requests, long Failures, double Seconds, bool SandboxSignsEveryAnswer = false, double CpuMicrosecondsPerRequest = double.NaN)
 {
     public double RequestsPerSecond => Requests / Seconds;
 }
@@ -19,7 +20,9 @@ public sealed record ThroughputResults(
     double SignaturesPerSecondAllCores,
     double VerificationsPerSecondAllCores,
     int Cores,
-    string Setup);
+    string Setup,
+    double CpuMicrosecondsPerSignature = double.NaN,
+    double TransportFloorCpuMicrosecondsPerRequest = double.NaN);
 
 /// <summary>The generator's scale harness, as it reported itself.</summary>
 public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
