@@ -32,6 +32,14 @@ internal sealed class ParseCache
     private readonly ConcurrentDictionary<ITypeSymbol, ScalarSpec?> _scalars = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, EquatableArray<QueryFieldSpec>> _queryModels = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<string, string> _snakeCase = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ITypeSymbol, (ReturnSpec? Spec, ITypeSymbol? JsonRoot)> _returns = new(SymbolEqualityComparer.IncludeNullability);
+
+    private readonly ConcurrentDictionary<string, Parser.ParsedPath> _paths = new(StringComparer.Ordinal);
+    private static readonly Parser.ParsedPath s_noTemplate = Parser.ParsePath(null);
+
+    private static readonly Func<string, Parser.ParsedPath> s_parsePath = static template => Parser.ParsePath(template);
+    private static readonly Func<string, string> s_snakeCase = static name => Parser.ToSnakeCase(name);
     private static readonly Func<ITypeSymbol, string> s_name = static type => type.ToDisplayString(Parser.TypeFormat);
     private static readonly Func<ITypeSymbol, string> s_annotatedName = static type => type.ToDisplayString(Parser.AnnotatedTypeFormat);
     private static readonly Func<ITypeSymbol, ScalarSpec?> s_scalar = static type => Parser.ToScalar(type);
@@ -52,21 +60,33 @@ internal sealed class ParseCache
     /// <summary>How a path, query or header value of this type is written, or null when it is not a scalar.</summary>
     public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, s_scalar);
 
+    /// <summary>A path template, parsed (synchronous and asynchronous forms of an endpoint share one).</summary>
+    public Parser.ParsedPath Path(string? template) => template is null ? s_noTemplate : _paths.GetOrAdd(template, s_parsePath);
+
+    /// <summary><see cref="Parser.ToSnakeCase"/> of a parameter name (the same few names recur in every interface).</summary>
+    public string SnakeCase(string name) => _snakeCase.GetOrAdd(name, s_snakeCase);
+
+    /// <summary>What a return type returns and how, and the type to walk for JSON (see <see cref="Parser.ClassifyReturn"/>).</summary>
+    public (ReturnSpec? Spec, ITypeSymbol? JsonRoot) Return(ITypeSymbol returnType)
+        => _returns.TryGetValue(returnType, out var found) ? found : _returns.GetOrAdd(returnType, Parser.ClassifyReturn(returnType, this));
+
     /// <summary>A query model's fields, when an earlier method of this compilation read them without a diagnostic.</summary>
     public bool TryGetQueryModel(ITypeSymbol type, out EquatableArray<QueryFieldSpec> fields) => _queryModels.TryGetValue(type, out fields);
 
     /// <summary>Remembers a query model read without a diagnostic (diagnostics name the method, so those are not shared).</summary>
     public void AddQueryModel(ITypeSymbol type, EquatableArray<QueryFieldSpec> fields) => _queryModels.TryAdd(type, fields);
 
-    public InterfaceKey GetInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, Func<INamedTypeSymbol, List<DiagnosticInfo>, InterfaceKey> parse)
+    /// <summary>The interface's key, read once per compilation; its diagnostics are added to <paramref name="diagnostics"/>.</summary>
+    public InterfaceKey GetInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var entry = _interfaces.GetOrAdd(iface, symbol =>
+        if (!_interfaces.TryGetValue(iface, out var entry))
         {
             var found = new List<DiagnosticInfo>();
-            var key = parse(symbol, found);
-            return (key, found.ToImmutableArray());
-        });
-        diagnostics.AddRange(entry.Diagnostics);
+            var key = Parser.ParseInterface(iface, found, cancellationToken);
+            entry = _interfaces.GetOrAdd(iface, (key, found.ToImmutableArray()));
+        }
+        foreach (var diagnostic in entry.Diagnostics)
+            diagnostics.Add(diagnostic);
         return entry.Key;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using WeChatPay.Generator.Model;
@@ -14,11 +15,11 @@ internal static partial class Parser
     private const string BodyAttributeName = "BodyAttribute";
     private const string HeaderAttributeName = "HeaderAttribute";
 
-    private static List<ParameterSpec> ParseParameters(
+    private static ImmutableArray<ParameterSpec>.Builder ParseParameters(
         IMethodSymbol method,
         string methodName,
         string httpMethod,
-        List<string> placeholders,
+        ImmutableArray<string> placeholders,
         AttributeData attribute,
         Location? methodLocation,
         ParseCache cache,
@@ -27,9 +28,9 @@ internal static partial class Parser
         ref bool valid,
         System.Threading.CancellationToken cancellationToken)
     {
-        var result = new List<ParameterSpec>();
-        var bound = new HashSet<string>(System.StringComparer.Ordinal);
-        var bodies = new List<IParameterSymbol>();
+        var result = ImmutableArray.CreateBuilder<ParameterSpec>(method.Parameters.Length);
+        var bound = placeholders.IsEmpty ? System.Array.Empty<bool>() : new bool[placeholders.Length];
+        IParameterSymbol? firstBody = null, secondBody = null;
         var allowsBody = httpMethod is "POST" or "PUT" or "PATCH";
 
         foreach (var parameter in method.Parameters)
@@ -72,14 +73,22 @@ internal static partial class Parser
             }
 
             // 1. Explicit path binding, or a parameter named like a placeholder (stockId ↔ stock_id).
-            if (pathName is null && !hasQuery && !hasBody && headerName is null && placeholders.Count > 0)
+            if (pathName is null && !hasQuery && !hasBody && headerName is null && !placeholders.IsEmpty)
             {
-                var snake = ToSnakeCase(parameter.Name);
-                pathName = placeholders.FirstOrDefault(p => p == parameter.Name || p == snake);
+                var snake = cache.SnakeCase(parameter.Name);
+                foreach (var placeholder in placeholders)
+                {
+                    if (placeholder == parameter.Name || placeholder == snake)
+                    {
+                        pathName = placeholder;
+                        break;
+                    }
+                }
             }
             if (pathName is not null)
             {
-                if (!placeholders.Contains(pathName))
+                var placeholderIndex = placeholders.IndexOf(pathName);
+                if (placeholderIndex < 0)
                 {
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, location, parameter.Name, methodName,
                         $"the path has no placeholder '{{{pathName}}}'; fix the name in [Path] or add the placeholder to the path"));
@@ -92,7 +101,7 @@ internal static partial class Parser
                     valid = false;
                     continue;
                 }
-                bound.Add(pathName);
+                bound[placeholderIndex] = true;
                 result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Path, pathName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
                 continue;
             }
@@ -119,7 +128,10 @@ internal static partial class Parser
                     valid = false;
                     continue;
                 }
-                bodies.Add(parameter);
+                if (firstBody is null)
+                    firstBody = parameter;
+                else
+                    secondBody ??= parameter;
                 walker.Visit(type, location, parameter.Name);
                 result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Body, "", null, EquatableArray<QueryFieldSpec>.Empty, isNullable, cache.Name(type)));
                 continue;
@@ -128,7 +140,7 @@ internal static partial class Parser
             // 4. The query: explicit [Query], or any other parameter on GET/DELETE.
             if (hasQuery || !allowsBody)
             {
-                var wireName = queryName ?? ToSnakeCase(parameter.Name);
+                var wireName = queryName ?? cache.SnakeCase(parameter.Name);
                 if (scalar is not null)
                 {
                     result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Query, wireName, scalar, EquatableArray<QueryFieldSpec>.Empty, isNullable, null));
@@ -144,16 +156,18 @@ internal static partial class Parser
             valid = false;
         }
 
-        if (bodies.Count > 1)
+        if (secondBody is not null)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TwoBodies, bodies[1].Locations.FirstOrDefault(), methodName, bodies[0].Name, bodies[1].Name));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TwoBodies, secondBody.Locations.FirstOrDefault(), methodName, firstBody!.Name, secondBody.Name));
             valid = false;
         }
 
-        for (var i = 0; i < placeholders.Count; i++)
+        for (var i = 0; i < placeholders.Length; i++)
         {
+            // A repeated name counts as bound when any of its occurrences is (binding uses the first).
             var placeholder = placeholders[i];
-            if (!bound.Contains(placeholder) && placeholders.IndexOf(placeholder) == i)
+            var first = placeholders.IndexOf(placeholder);
+            if (first == i && !bound[first])
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, AttributeLocation(attribute, methodLocation, cancellationToken), placeholder, methodName));
                 valid = false;

@@ -13,15 +13,31 @@ internal static partial class Parser
     {
         if (method.ReturnsVoid)
             return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, "void", null, null);
-        var returnType = method.ReturnType;
-        var display = cache.AnnotatedName(returnType);
+        var (spec, jsonRoot) = cache.Return(method.ReturnType);
+        if (jsonRoot is not null)
+            walker.Visit(jsonRoot, location, "the result");
+        if (spec is not null)
+            return spec;
 
+        diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, location, methodName, method.ReturnType.ToDisplayString()));
+        valid = false;
+        return null;
+    }
+
+    /// <summary>
+    /// What a (non-void) return type returns and how, and the type whose JSON shape the result needs (walked per
+    /// method, so that its diagnostics land on that method); a null spec means the return type is unsupported.
+    /// A pure function of the type, shared per compilation by <see cref="ParseCache.Return"/>.
+    /// </summary>
+    internal static (ReturnSpec? Spec, ITypeSymbol? JsonRoot) ClassifyReturn(ITypeSymbol returnType, ParseCache cache)
+    {
+        var display = cache.AnnotatedName(returnType);
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
         if (IsType(returnType, TasksNamespace, "Task"))
-            return new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null);
+            return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null), null);
         if (IsType(returnType, TasksNamespace, "ValueTask"))
-            return new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null);
+            return (new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null), null);
         if (IsType(returnType, TasksNamespace, "Task", arity: 1))
         {
             flavor = ReturnFlavor.Task;
@@ -34,32 +50,29 @@ internal static partial class Parser
         }
 
         if (IsType(inner, "WeChatPay", "WeChatPayResponse"))
-            return new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null);
+            return (new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null), null);
         if (IsType(inner, "WeChatPay", "WeChatPayResponse", arity: 1))
         {
             var valueType = ((INamedTypeSymbol)inner).TypeArguments[0];
-            if (IsJsonValue(valueType, walker, location))
-                return new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Name(valueType), cache.AnnotatedName(valueType));
+            if (IsJsonValue(valueType))
+                return (new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Name(valueType), cache.AnnotatedName(valueType)), valueType);
         }
         else if (IsType(inner, "System.IO", "Stream"))
         {
-            return new ReturnSpec(flavor, ResultShape.Stream, display, null, null);
+            return (new ReturnSpec(flavor, ResultShape.Stream, display, null, null), null);
         }
         else if (inner is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 })
         {
-            return new ReturnSpec(flavor, ResultShape.Bytes, display, null, null);
+            return (new ReturnSpec(flavor, ResultShape.Bytes, display, null, null), null);
         }
-        else if (IsJsonValue(inner, walker, location))
+        else if (IsJsonValue(inner))
         {
-            return new ReturnSpec(flavor, ResultShape.Value, display, cache.Name(inner), cache.AnnotatedName(inner));
+            return (new ReturnSpec(flavor, ResultShape.Value, display, cache.Name(inner), cache.AnnotatedName(inner)), inner);
         }
-
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, location, methodName, returnType.ToDisplayString()));
-        valid = false;
-        return null;
+        return (null, null);
     }
 
-    private static bool IsJsonValue(ITypeSymbol type, TypeRoots walker, Location? location)
+    private static bool IsJsonValue(ITypeSymbol type)
     {
         if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Delegate or TypeKind.Pointer or TypeKind.Dynamic or TypeKind.Error)
         {
@@ -68,7 +81,6 @@ internal static partial class Parser
         }
         if (type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && IsType(named, TasksNamespace, named.Name, named.Arity is 0 ? 0 : 1))
             return false;
-        walker.Visit(type, location, "the result");
         return true;
     }
 }

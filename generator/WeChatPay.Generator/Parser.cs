@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -33,7 +34,7 @@ internal static partial class Parser
             return null;
         var diagnostics = new List<DiagnosticInfo>();
         var cache = ParseCache.For(context.SemanticModel.Compilation);
-        var key = cache.GetInterface(iface, diagnostics, (symbol, found) => ParseInterface(symbol, found, cancellationToken));
+        var key = cache.GetInterface(iface, diagnostics, cancellationToken);
         if (!key.IsValid)
             return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
 
@@ -49,25 +50,20 @@ internal static partial class Parser
         }
 
         var template = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
-        var pathError = TryParsePath(template, out var pathParts);
-        if (pathError is not null)
+        var path = cache.Path(template);
+        if (path.Error is not null)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, methodLocation, cancellationToken), template ?? "", methodName, pathError));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, methodLocation, cancellationToken), template ?? "", methodName, path.Error));
             return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
         }
 
         var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);
-        var placeholders = new List<string>();
-        foreach (var part in pathParts)
-        {
-            if (part.IsPlaceholder)
-                placeholders.Add(part.Text);
-        }
+        var placeholders = path.Placeholders;
         var valid = true;
-        for (var i = 0; i < placeholders.Count; i++)
+        for (var i = 0; i < placeholders.Length; i++)
         {
             // Reported once per repeated name, in the order of first appearance.
-            if (placeholders.IndexOf(placeholders[i]) == i && placeholders.IndexOf(placeholders[i], i + 1) > i)
+            if (i + 1 < placeholders.Length && placeholders.IndexOf(placeholders[i]) == i && placeholders.IndexOf(placeholders[i], i + 1) > i)
             {
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicatePlaceholder, AttributeLocation(attribute, methodLocation, cancellationToken), placeholders[i], methodName));
                 valid = false;
@@ -82,18 +78,19 @@ internal static partial class Parser
         if (!valid || diagnostics.Count > 0)
             return new MethodResult(key, null, types, diagnostics.ToEquatableArray());
 
-        var sortKey = new System.Text.StringBuilder(method.Name.Length + 16 * parameters.Count).Append(method.Name).Append('(');
-        for (var i = 0; i < parameters.Count; i++)
-            (i == 0 ? sortKey : sortKey.Append(',')).Append(parameters[i].TypeDisplay);
-        var spec = new MethodSpec(method.Name, httpMethod, pathParts.ToEquatableArray(), parameters.ToEquatableArray(), returnSpec!, sortKey.Append(')').ToString());
+        var spec = new MethodSpec(method.Name, httpMethod, path.Parts, ToEquatableArray(parameters), returnSpec!);
         return new MethodResult(key, spec, types, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    private static EquatableArray<T> ToEquatableArray<T>(ImmutableArray<T>.Builder builder)
+        where T : System.IEquatable<T>
+        => new(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
 
     /// <summary>Where the HTTP attribute is written, for a diagnostic about its path (made only when one is reported).</summary>
     private static Location? AttributeLocation(AttributeData attribute, Location? fallback, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
 
-    private static InterfaceKey ParseInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static InterfaceKey ParseInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var ns = iface.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var fullName = iface.ToDisplayString(TypeFormat);

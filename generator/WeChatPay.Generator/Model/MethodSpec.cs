@@ -6,14 +6,12 @@ namespace WeChatPay.Generator.Model;
 /// <param name="Path">The path template split into literal text and placeholders.</param>
 /// <param name="Parameters">All parameters, in declaration order, each with what it binds to.</param>
 /// <param name="Return">What the method returns and how.</param>
-/// <param name="SortKey">Name plus parameter types: orders overloads deterministically.</param>
 internal sealed record MethodSpec(
     string Name,
     string HttpMethod,
     EquatableArray<PathPartSpec> Path,
     EquatableArray<ParameterSpec> Parameters,
-    ReturnSpec Return,
-    string SortKey);
+    ReturnSpec Return);
 
 /// <summary>A piece of the path template: literal text (already valid URL text) or a placeholder's parameter.</summary>
 internal sealed record PathPartSpec(bool IsPlaceholder, string Text);
