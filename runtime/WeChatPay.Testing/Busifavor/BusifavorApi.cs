@@ -257,7 +257,7 @@ internal sealed class BusifavorApi(TimeProvider time)
                     w.WriteStartObject();
                     w.WriteString("code", entry.Code);
                     w.WriteString("code_status", entry.Status);
-                    w.WriteString("upload_time", SandboxJson.Time(entry.UploadTime));
+                    w.WriteString("upload_time", entry.UploadTimeText);
                     if (entry.DispatchedTime is { } dispatched)
                     {
                         w.WriteString("dispatched_time", SandboxJson.Time(dispatched));
@@ -498,6 +498,8 @@ internal sealed class BusifavorApi(TimeProvider time)
     {
         public string Code { get; } = code;
         public DateTimeOffset UploadTime { get; } = uploadTime;
+        // Formatted once: every page that lists the code writes it.
+        public string UploadTimeText { get; } = SandboxJson.Time(uploadTime);
         public string Status { get; set; } = "AVAILABLE";
         public DateTimeOffset? DispatchedTime { get; set; }
         public string? OpenId { get; set; }

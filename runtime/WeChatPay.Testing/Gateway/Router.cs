@@ -60,9 +60,10 @@ internal sealed class Router
 
     private static bool TryMatch(string[] template, string[] segments, out Dictionary<string, string> values)
     {
-        values = new Dictionary<string, string>(StringComparer.Ordinal);
+        values = null!;
         if (template.Length != segments.Length)
             return false;
+        values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < template.Length; i++)
         {
             var part = template[i];

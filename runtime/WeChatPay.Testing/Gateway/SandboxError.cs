@@ -49,12 +49,29 @@ internal static class SandboxJson
     // WeChat Pay sends Chinese text as UTF-8, not as \u escapes. Responses are JSON, never HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One buffer and writer per thread, reused by every answer (a writer taken out is not shared by a nested call).
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_cached;
+
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        var (buffer, writer) = t_cached ?? (new ArrayBufferWriter<byte>(2048), new Utf8JsonWriter(Stream.Null, Options));
+        t_cached = null;
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
             write(writer);
-        return buffer.WrittenSpan.ToArray();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset(Stream.Null);
+            // A rare large answer does not pin its buffer to the thread for good.
+            if (buffer.Capacity <= 64 * 1024)
+                t_cached = (buffer, writer);
+        }
     }
 
     /// <summary>RFC 3339 in China Standard Time, as WeChat Pay writes times: <c>2015-05-20T13:29:35+08:00</c>.</summary>

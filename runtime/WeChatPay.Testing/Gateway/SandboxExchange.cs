@@ -13,8 +13,18 @@ public sealed class SandboxRequest
         Method = method;
         Target = target;
         Body = body;
+        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in headers)
             Headers[name] = Headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
+    }
+
+    /// <summary>Adopts <paramref name="headers"/>, already one value per name and compared case-insensitively (Kestrel's own).</summary>
+    internal SandboxRequest(string method, string target, Dictionary<string, string> headers, ReadOnlyMemory<byte> body)
+    {
+        Method = method;
+        Target = target;
+        Body = body;
+        Headers = headers;
     }
 
     /// <summary>The HTTP method, upper case.</summary>
@@ -24,7 +34,7 @@ public sealed class SandboxRequest
     public string Target { get; }
 
     /// <summary>The request headers.</summary>
-    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, string> Headers { get; }
 
     /// <summary>The body bytes.</summary>
     public ReadOnlyMemory<byte> Body { get; }

@@ -39,7 +39,8 @@ public readonly record struct SignatureHeaders(string? Timestamp, string? Nonce,
 
     private static string? Get(HttpHeaders headers, string name)
     {
-        if (!headers.TryGetValues(name, out var values))
+        // NonValidated: the values as received, without HttpHeaders parsing and caching them on every response.
+        if (!headers.NonValidated.TryGetValues(name, out var values))
             return null;
         string? first = null;
         foreach (var value in values)

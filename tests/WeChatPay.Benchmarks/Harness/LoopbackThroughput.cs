@@ -392,6 +392,9 @@ internal static class TransportFloor
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // As SandboxServer configures Kestrel.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         await using var app = builder.Build();
         app.Run(async context =>
         {
