@@ -44,7 +44,7 @@ internal static class Grouping
             {
                 var methodSpecs = group.Select(m => m.Method!).OrderBy(m => m, MethodOrder.Instance).ToEquatableArray();
                 var types = new Dictionary<string, TypeSpec>(StringComparer.Ordinal);
-                foreach (var type in group.SelectMany(m => m.Types))
+                foreach (var type in group.SelectMany(m => m.Types).SelectMany(walk => walk))
                 {
                     if (!types.ContainsKey(type.Name))
                         types.Add(type.Name, type);

@@ -121,53 +121,51 @@ internal sealed class TypeRoots
         var walker = new TypeWalker(_reportUnsupported, diagnostics, _fallbackLocation);
         var supported = walker.Visit(type, location, member);
         var types = walker.Build();
-        _found.Add(types);
         _diagnostics.AddRange(diagnostics);
         // A root that is itself unsupported is reported against this method's member; it is not shared.
         if (supported)
+        {
+            types = WalkPool.Intern(types);
             _walks.TryAdd(type, new ParseCache.RootWalk(types, diagnostics.ToImmutableArray()));
+        }
+        _found.Add(types);
         return supported;
     }
 
-    /// <summary>Every type found, once each, ordinal-sorted by name (the first walk wins a repeated name).</summary>
-    public EquatableArray<TypeSpec> Build()
+    /// <summary>The walks found, each once, in the order their roots were visited.</summary>
+    public EquatableArray<EquatableArray<TypeSpec>> Build()
     {
         if (_found.Count == 0)
-            return EquatableArray<TypeSpec>.Empty;
-        var merged = _found[0];
-        for (var i = 1; i < _found.Count; i++)
-            merged = Merge(merged, _found[i]);
-        return merged;
-    }
-
-    /// <summary>Merges two name-sorted walks without a dictionary: most methods have one or two roots.</summary>
-    private static EquatableArray<TypeSpec> Merge(EquatableArray<TypeSpec> first, EquatableArray<TypeSpec> second)
-    {
-        if (second.IsEmpty || first.AsImmutableArray() == second.AsImmutableArray())
-            return first;
-        var builder = ImmutableArray.CreateBuilder<TypeSpec>(first.Count + second.Count);
-        int i = 0, j = 0;
-        while (i < first.Count || j < second.Count)
+            return EquatableArray<EquatableArray<TypeSpec>>.Empty;
+        var builder = ImmutableArray.CreateBuilder<EquatableArray<TypeSpec>>(_found.Count);
+        foreach (var walk in _found)
         {
-            TypeSpec next;
-            if (j >= second.Count)
-            {
-                next = first[i++];
-            }
-            else if (i >= first.Count)
-            {
-                next = second[j++];
-            }
-            else
-            {
-                var order = StringComparer.Ordinal.Compare(first[i].Name, second[j].Name);
-                next = order <= 0 ? first[i++] : second[j++];
-                if (order == 0)
-                    j++;
-            }
-            if (builder.Count == 0 || !string.Equals(builder[builder.Count - 1].Name, next.Name, StringComparison.Ordinal))
-                builder.Add(next);
+            if (!walk.IsEmpty && !builder.Contains(walk))
+                builder.Add(walk);
         }
-        return new EquatableArray<TypeSpec>(builder.ToImmutable());
+        return new EquatableArray<EquatableArray<TypeSpec>>(builder.ToImmutable());
+    }
+}
+
+/// <summary>
+/// Walks equal to one made for an earlier compilation are replaced by that earlier array, so that comparing a method's
+/// result with the last run's meets the same instance (a reference check) instead of comparing every property of
+/// every type. It holds values only (no symbol), and is emptied when it grows past <see cref="Capacity"/> walks: it
+/// only saves work, and an empty pool costs one full comparison per walk.
+/// </summary>
+internal static class WalkPool
+{
+    private const int Capacity = 16384;
+    private static readonly ConcurrentDictionary<EquatableArray<TypeSpec>, EquatableArray<TypeSpec>> s_walks = new();
+
+    public static EquatableArray<TypeSpec> Intern(EquatableArray<TypeSpec> walk)
+    {
+        if (walk.IsEmpty)
+            return walk;
+        if (s_walks.TryGetValue(walk, out var existing))
+            return existing;
+        if (s_walks.Count >= Capacity)
+            s_walks.Clear();
+        return s_walks.GetOrAdd(walk, walk);
     }
 }

@@ -36,7 +36,7 @@ internal static partial class Parser
         var cache = ParseCache.For(context.SemanticModel.Compilation);
         var key = cache.GetInterface(iface, diagnostics, cancellationToken);
         if (!key.IsValid)
-            return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
+            return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
 
         var attribute = context.Attributes[0];
         var httpMethod = ToHttpMethod(attribute.AttributeClass?.Name);
@@ -46,7 +46,7 @@ internal static partial class Parser
         if (method.IsGenericMethod)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericMethod, methodLocation, methodName));
-            return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
+            return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
         }
 
         var template = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
@@ -54,7 +54,7 @@ internal static partial class Parser
         if (path.Error is not null)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, methodLocation, cancellationToken), template ?? "", methodName, path.Error));
-            return new MethodResult(key, null, EquatableArray<TypeSpec>.Empty, diagnostics.ToEquatableArray());
+            return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
         }
 
         var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);

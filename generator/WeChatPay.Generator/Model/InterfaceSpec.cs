@@ -26,10 +26,17 @@ internal sealed record InterfaceKey(
     bool IsValid);
 
 /// <summary>The result of parsing one attributed method: its spec (null when invalid), the types it reaches and its diagnostics.</summary>
+/// <param name="Interface">The containing interface.</param>
+/// <param name="Method">The endpoint, or null when the method cannot be generated.</param>
+/// <param name="Types">
+/// The walks from its JSON roots (body, result), each every type it reaches, ordinal-sorted by name. Walks are shared
+/// by the methods that reach the same root and merged per interface when grouping.
+/// </param>
+/// <param name="Diagnostics">What is wrong with the method or the types it reaches.</param>
 internal sealed record MethodResult(
     InterfaceKey Interface,
     MethodSpec? Method,
-    EquatableArray<TypeSpec> Types,
+    EquatableArray<EquatableArray<TypeSpec>> Types,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One interface after grouping: its spec (null when nothing can be emitted) and its diagnostics.</summary>
