@@ -57,6 +57,35 @@ public sealed class PlatformKeyTests
         Assert.Equal(key.NotBefore, fromDotNet.NotBefore);
     }
 
+    [Fact]
+    public void Certificate_validity_reads_both_utc_time_and_generalized_time()
+    {
+        // RFC 5280: dates through 2049 are UTCTime, from 2050 on GeneralizedTime; one certificate holds both.
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Validity", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var notBefore = new DateTimeOffset(2049, 12, 31, 23, 59, 58, TimeSpan.Zero);
+        var notAfter = new DateTimeOffset(2051, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
+
+        var key = PlatformKey.FromCertificatePem(certificate.ExportCertificatePem());
+
+        Assert.Equal(notBefore, key.NotBefore);
+        Assert.Equal(notAfter, key.NotAfter);
+        Assert.Equal(PlatformKey.FormatSerial(Convert.FromHexString(certificate.SerialNumber)), key.Id);
+    }
+
+    [Fact]
+    public void Certificate_on_another_ec_curve_is_refused_by_name()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=P-256", ecdsa, HashAlgorithmName.SHA256);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => PlatformKey.FromCertificatePem(certificate.ExportCertificatePem()));
+
+        Assert.Contains("another curve than SM2", error.Message);
+    }
+
     [Theory]
     [InlineData(SignatureScheme.Rsa, false)]
     [InlineData(SignatureScheme.Rsa, true)]

@@ -175,6 +175,29 @@ public class ClientOptionsTests
     }
 
     [Fact]
+    public void Handler_constructor_needs_a_handler()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => new WeChatPayClient(Valid(), handler: null!));
+
+        Assert.Equal("handler", error.ParamName);
+    }
+
+    [Fact]
+    public void Turning_certificate_downloads_off_again_leaves_no_downloader()
+    {
+        var options = Valid();
+        options.DownloadPlatformCertificates = true;
+        options.DownloadPlatformCertificates = false;
+
+        Assert.False(options.DownloadPlatformCertificates);
+        Assert.Null(options.CertificateDownloader);
+        options.PublicKeyId = null;
+        options.PlatformPublicKey = null;
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+        Assert.Contains("No WeChat Pay verification key", error.Message);
+    }
+
+    [Fact]
     public void Client_to_string_leaves_out_keys()
     {
         using var client = new WeChatPayClient(Valid(), new FakeWire(_ => throw new InvalidOperationException()));
