@@ -135,5 +135,17 @@ await Run("json shapes", async () =>
     Check("escape hatch (user's JsonSerializerContext)", user.DisplayName == "d" && Last().BodyText.Contains("\"displayName\"", StringComparison.Ordinal), Last().BodyText);
 });
 
+// The app is RSA-only and turns ShangMi off (<WeChatPayShangMiSupport>false</WeChatPayShangMiSupport>), as an RSA
+// merchant's app would: the publish then carries no BouncyCastle, and the SM primitives refuse with the switch's name.
+try
+{
+    Sm3.Hash("abc"u8);
+    Check("ShangMi switch off: SM3 refused", false, "SM3 ran");
+}
+catch (NotSupportedException ex)
+{
+    Check("ShangMi switch off: SM3 refused", ex.Message.Contains("WeChatPay.ShangMi.IsSupported", StringComparison.Ordinal), ex.Message);
+}
+
 Console.WriteLine(failures == 0 ? $"generator AOT checks passed ({server.Requests.Count} signed requests)" : $"{failures} generator AOT check(s) failed");
 return failures == 0 ? 0 : 1;
