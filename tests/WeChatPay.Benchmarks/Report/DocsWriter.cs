@@ -184,6 +184,14 @@ public static class DocsWriter
             + $"{t.Cores} cores ({t.CpuMicrosecondsPerSignature.ToString("0", Invariant)} µs CPU per signature); verifications: {t.VerificationsPerSecondAllCores.ToString("0", Invariant)}/s. "
             + $"The transport alone — an empty Kestrel endpoint answering the same bytes to a bare `HttpClient`, nothing signed or verified — costs "
             + $"{t.TransportFloorCpuMicrosecondsPerRequest.ToString("0", Invariant)} µs CPU per request.");
+        if (t.Split is { } s)
+        {
+            md.AppendLine();
+            md.AppendLine($"One thread's CPU per call with client and sandbox in process (no sockets): {s.InProcessCall.ToString("0", Invariant)} µs = "
+                + $"the request signature {s.Signature.ToString("0", Invariant)} µs + the sandbox's `Handle` {s.SandboxHandle.ToString("0", Invariant)} µs + "
+                + $"the rest of the client {s.ClientWithoutSignature.ToString("0", Invariant)} µs; each side's share includes one RSA-2048 verification "
+                + $"({s.Verification.ToString("0", Invariant)} µs).");
+        }
         md.AppendLine();
         Chart(md, docs, "throughput.svg", "Loopback throughput", path => Charts.Throughput(t, path), results);
     }

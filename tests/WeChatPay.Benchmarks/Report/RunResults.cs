@@ -22,7 +22,18 @@ public sealed record ThroughputResults(
     int Cores,
     string Setup,
     double CpuMicrosecondsPerSignature = double.NaN,
-    double TransportFloorCpuMicrosecondsPerRequest = double.NaN);
+    double TransportFloorCpuMicrosecondsPerRequest = double.NaN,
+    CpuSplit? Split = null);
+
+/// <summary>One thread's CPU per call, in µs: the whole call in process (no sockets), and its parts.</summary>
+/// <param name="InProcessCall">Client and sandbox in one process through the in-process handler.</param>
+/// <param name="Signature">The client's RSA-2048 request signature alone.</param>
+/// <param name="SandboxHandle">The sandbox's <c>Handle</c> alone (request verification, nonce store, routing, endpoint, answer headers).</param>
+/// <param name="Verification">One RSA-2048 verification (process CPU, from the verification limit).</param>
+public sealed record CpuSplit(double InProcessCall, double Signature, double SandboxHandle, double Verification)
+{
+    public double ClientWithoutSignature => InProcessCall - Signature - SandboxHandle;
+}
 
 /// <summary>The generator's scale harness, as it reported itself.</summary>
 public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
