@@ -46,8 +46,8 @@ internal sealed class ParseCache
 
     public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static _ => new ParseCache());
 
-    /// <summary>The walk from one root type: every type it reaches and the diagnostics found on the way.</summary>
-    internal sealed record RootWalk(EquatableArray<TypeSpec> Types, ImmutableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>The walk from one root type: every type it reaches (pooled) and the diagnostics found on the way.</summary>
+    internal sealed record RootWalk(PooledWalk Walk, ImmutableArray<DiagnosticInfo> Diagnostics);
 
     public ConcurrentDictionary<ITypeSymbol, RootWalk> Walks(bool reportUnsupported) => reportUnsupported ? _reportingWalks : _quietWalks;
 
@@ -97,54 +97,87 @@ internal sealed class TypeRoots
     private readonly ConcurrentDictionary<ITypeSymbol, ParseCache.RootWalk> _walks;
     private readonly bool _reportUnsupported;
     private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly Location? _fallbackLocation;
-    private readonly List<EquatableArray<TypeSpec>> _found = new();
+    private readonly ISymbol _method;
 
-    public TypeRoots(ParseCache cache, bool reportUnsupported, List<DiagnosticInfo> diagnostics, Location? fallbackLocation)
+    // A valid method has at most a body and a result: two fields, and a list only for a method with several bodies.
+    private PooledWalk? _first;
+    private PooledWalk? _second;
+    private List<PooledWalk>? _more;
+
+    public TypeRoots(ParseCache cache, bool reportUnsupported, List<DiagnosticInfo> diagnostics, ISymbol method)
     {
         _walks = cache.Walks(reportUnsupported);
         _reportUnsupported = reportUnsupported;
         _diagnostics = diagnostics;
-        _fallbackLocation = fallbackLocation;
+        _method = method;
     }
 
-    /// <summary>Adds the types reachable from <paramref name="type"/>; false when the type itself is unsupported.</summary>
-    public bool Visit(ITypeSymbol type, Location? location, string member)
+    /// <summary>
+    /// Adds the types reachable from <paramref name="type"/>, reached through <paramref name="member"/> of
+    /// <paramref name="at"/> (where a diagnostic about it goes); false when the type itself is unsupported.
+    /// </summary>
+    public bool Visit(ITypeSymbol type, ISymbol at, string member)
     {
         if (_walks.TryGetValue(type, out var cached))
         {
-            _found.Add(cached.Types);
-            _diagnostics.AddRange(cached.Diagnostics);
+            Add(cached.Walk);
+            foreach (var diagnostic in cached.Diagnostics)
+                _diagnostics.Add(diagnostic);
             return true;
         }
         var diagnostics = new List<DiagnosticInfo>();
-        var walker = new TypeWalker(_reportUnsupported, diagnostics, _fallbackLocation);
-        var supported = walker.Visit(type, location, member);
+        var walker = new TypeWalker(_reportUnsupported, diagnostics, Parser.FirstLocation(_method));
+        var supported = walker.Visit(type, Parser.FirstLocation(at), member);
         var types = walker.Build();
         _diagnostics.AddRange(diagnostics);
         // A root that is itself unsupported is reported against this method's member; it is not shared.
+        var walk = supported ? WalkPool.Intern(types) : new PooledWalk(types);
         if (supported)
-        {
-            types = WalkPool.Intern(types);
-            _walks.TryAdd(type, new ParseCache.RootWalk(types, diagnostics.ToImmutableArray()));
-        }
-        _found.Add(types);
+            _walks.TryAdd(type, new ParseCache.RootWalk(walk, diagnostics.ToImmutableArray()));
+        Add(walk);
         return supported;
+    }
+
+    private void Add(PooledWalk walk)
+    {
+        if (walk.Types.IsEmpty || ReferenceEquals(walk, _first) || ReferenceEquals(walk, _second) || _more?.Contains(walk) == true)
+            return;
+        if (_first is null)
+            _first = walk;
+        else if (_second is null)
+            _second = walk;
+        else
+            (_more ??= new List<PooledWalk>()).Add(walk);
     }
 
     /// <summary>The walks found, each once, in the order their roots were visited.</summary>
     public EquatableArray<EquatableArray<TypeSpec>> Build()
     {
-        if (_found.Count == 0)
+        if (_first is null)
             return EquatableArray<EquatableArray<TypeSpec>>.Empty;
-        var builder = ImmutableArray.CreateBuilder<EquatableArray<TypeSpec>>(_found.Count);
-        foreach (var walk in _found)
-        {
-            if (!walk.IsEmpty && !builder.Contains(walk))
-                builder.Add(walk);
-        }
-        return new EquatableArray<EquatableArray<TypeSpec>>(builder.ToImmutable());
+        if (_second is null)
+            return _first.Alone;
+        if (_more is null)
+            return new EquatableArray<EquatableArray<TypeSpec>>(ImmutableArray.Create(_first.Types, _second.Types));
+        var walks = new List<EquatableArray<TypeSpec>> { _first.Types, _second.Types };
+        foreach (var walk in _more)
+            walks.Add(walk.Types);
+        return new EquatableArray<EquatableArray<TypeSpec>>(walks.Distinct().ToImmutableArray());
     }
+}
+
+/// <summary>A walk, and the walk alone as a method's list of walks (the common case, shared rather than rebuilt).</summary>
+internal sealed class PooledWalk
+{
+    public PooledWalk(EquatableArray<TypeSpec> types)
+    {
+        Types = types;
+        Alone = new EquatableArray<EquatableArray<TypeSpec>>(ImmutableArray.Create(types));
+    }
+
+    public EquatableArray<TypeSpec> Types { get; }
+
+    public EquatableArray<EquatableArray<TypeSpec>> Alone { get; }
 }
 
 /// <summary>
@@ -156,16 +189,14 @@ internal sealed class TypeRoots
 internal static class WalkPool
 {
     private const int Capacity = 16384;
-    private static readonly ConcurrentDictionary<EquatableArray<TypeSpec>, EquatableArray<TypeSpec>> s_walks = new();
+    private static readonly ConcurrentDictionary<EquatableArray<TypeSpec>, PooledWalk> s_walks = new();
 
-    public static EquatableArray<TypeSpec> Intern(EquatableArray<TypeSpec> walk)
+    public static PooledWalk Intern(EquatableArray<TypeSpec> walk)
     {
-        if (walk.IsEmpty)
-            return walk;
         if (s_walks.TryGetValue(walk, out var existing))
             return existing;
         if (s_walks.Count >= Capacity)
             s_walks.Clear();
-        return s_walks.GetOrAdd(walk, walk);
+        return s_walks.GetOrAdd(walk, new PooledWalk(walk));
     }
 }

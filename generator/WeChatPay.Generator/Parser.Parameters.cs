@@ -17,11 +17,10 @@ internal static partial class Parser
 
     private static ImmutableArray<ParameterSpec>.Builder ParseParameters(
         IMethodSymbol method,
-        string methodName,
+        MethodName methodName,
         string httpMethod,
         ImmutableArray<string> placeholders,
         AttributeData attribute,
-        Location? methodLocation,
         ParseCache cache,
         TypeRoots walker,
         List<DiagnosticInfo> diagnostics,
@@ -35,7 +34,6 @@ internal static partial class Parser
 
         foreach (var parameter in method.Parameters)
         {
-            var location = parameter.Locations.FirstOrDefault();
             var type = parameter.Type;
             var display = cache.AnnotatedName(type);
             var isNullable = type.NullableAnnotation == NullableAnnotation.Annotated || IsNullableValueType(type);
@@ -90,14 +88,14 @@ internal static partial class Parser
                 var placeholderIndex = placeholders.IndexOf(pathName);
                 if (placeholderIndex < 0)
                 {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, location, parameter.Name, methodName,
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, FirstLocation(parameter), parameter.Name, methodName.Text,
                         $"the path has no placeholder '{{{pathName}}}'; fix the name in [Path] or add the placeholder to the path"));
                     valid = false;
                     continue;
                 }
                 if (scalar is null)
                 {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, methodName, display, "path"));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, FirstLocation(parameter), parameter.Name, methodName.Text, display, "path"));
                     valid = false;
                     continue;
                 }
@@ -111,7 +109,7 @@ internal static partial class Parser
             {
                 if (scalar is null)
                 {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, location, parameter.Name, methodName, display, "header"));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, FirstLocation(parameter), parameter.Name, methodName.Text, display, "header"));
                     valid = false;
                     continue;
                 }
@@ -124,7 +122,7 @@ internal static partial class Parser
             {
                 if (!allowsBody)
                 {
-                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.BodyOnGetOrDelete, location, httpMethod, methodName, parameter.Name));
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.BodyOnGetOrDelete, FirstLocation(parameter), httpMethod, methodName.Text, parameter.Name));
                     valid = false;
                     continue;
                 }
@@ -132,7 +130,7 @@ internal static partial class Parser
                     firstBody = parameter;
                 else
                     secondBody ??= parameter;
-                walker.Visit(type, location, parameter.Name);
+                walker.Visit(type, parameter, parameter.Name);
                 result.Add(new ParameterSpec(parameter.Name, display, ParameterRole.Body, "", null, EquatableArray<QueryFieldSpec>.Empty, isNullable, cache.Name(type)));
                 continue;
             }
@@ -151,14 +149,14 @@ internal static partial class Parser
                 continue;
             }
 
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, location, parameter.Name, methodName,
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.ParameterBoundToNothing, FirstLocation(parameter), parameter.Name, methodName.Text,
                 $"a {httpMethod} request sends scalars only in its path, query or headers; mark it [Query], [Header(\"name\")] or [Path(\"name\")], or move it into the body model"));
             valid = false;
         }
 
         if (secondBody is not null)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TwoBodies, secondBody.Locations.FirstOrDefault(), methodName, firstBody!.Name, secondBody.Name));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.TwoBodies, secondBody.Locations.FirstOrDefault(), methodName.Text, firstBody!.Name, secondBody.Name));
             valid = false;
         }
 
@@ -169,20 +167,20 @@ internal static partial class Parser
             var first = placeholders.IndexOf(placeholder);
             if (first == i && !bound[first])
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, AttributeLocation(attribute, methodLocation, cancellationToken), placeholder, methodName));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.PlaceholderWithoutParameter, AttributeLocation(attribute, method, cancellationToken), placeholder, methodName.Text));
                 valid = false;
             }
         }
         return result;
     }
 
-    private static EquatableArray<QueryFieldSpec>? ParseQueryModel(ITypeSymbol type, IParameterSymbol parameter, string methodName, ParseCache cache, List<DiagnosticInfo> diagnostics, ref bool valid)
+    private static EquatableArray<QueryFieldSpec>? ParseQueryModel(ITypeSymbol type, IParameterSymbol parameter, MethodName methodName, ParseCache cache, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         if (cache.TryGetQueryModel(type, out var cached))
             return cached;
         if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class || named.SpecialType != SpecialType.None)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations.FirstOrDefault(), parameter.Name, methodName, type.ToDisplayString(), "query"));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations.FirstOrDefault(), parameter.Name, methodName.Text, type.ToDisplayString(), "query"));
             valid = false;
             return null;
         }
@@ -197,7 +195,7 @@ internal static partial class Parser
             {
                 clean = false;
                 diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedParameterType, property.Locations.FirstOrDefault() ?? parameter.Locations.FirstOrDefault(),
-                    named.Name + "." + property.Name, methodName, property.Type.ToDisplayString(), "query"));
+                    named.Name + "." + property.Name, methodName.Text, property.Type.ToDisplayString(), "query"));
                 valid = false;
                 continue;
             }

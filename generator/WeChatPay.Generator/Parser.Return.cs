@@ -9,17 +9,17 @@ internal static partial class Parser
 {
     private const string TasksNamespace = "System.Threading.Tasks";
 
-    private static ReturnSpec? ParseReturn(IMethodSymbol method, string methodName, Location? location, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
+    private static ReturnSpec? ParseReturn(IMethodSymbol method, MethodName methodName, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         if (method.ReturnsVoid)
             return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, "void", null, null);
         var (spec, jsonRoot) = cache.Return(method.ReturnType);
         if (jsonRoot is not null)
-            walker.Visit(jsonRoot, location, "the result");
+            walker.Visit(jsonRoot, method, "the result");
         if (spec is not null)
             return spec;
 
-        diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, location, methodName, method.ReturnType.ToDisplayString()));
+        diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, FirstLocation(method), methodName.Text, method.ReturnType.ToDisplayString()));
         valid = false;
         return null;
     }

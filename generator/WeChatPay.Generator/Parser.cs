@@ -40,12 +40,11 @@ internal static partial class Parser
 
         var attribute = context.Attributes[0];
         var httpMethod = ToHttpMethod(attribute.AttributeClass?.Name);
-        var methodLocation = method.Locations.FirstOrDefault();
-        var methodName = iface.Name + "." + method.Name;
+        var methodName = new MethodName(iface, method);
 
         if (method.IsGenericMethod)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericMethod, methodLocation, methodName));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.GenericMethod, FirstLocation(method), methodName.Text));
             return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
         }
 
@@ -53,11 +52,11 @@ internal static partial class Parser
         var path = cache.Path(template);
         if (path.Error is not null)
         {
-            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, methodLocation, cancellationToken), template ?? "", methodName, path.Error));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidPath, AttributeLocation(attribute, method, cancellationToken), template ?? "", methodName.Text, path.Error));
             return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
         }
 
-        var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, methodLocation);
+        var walker = new TypeRoots(cache, reportUnsupported: key.UserJsonContext is null, diagnostics, method);
         var placeholders = path.Placeholders;
         var valid = true;
         for (var i = 0; i < placeholders.Length; i++)
@@ -65,13 +64,13 @@ internal static partial class Parser
             // Reported once per repeated name, in the order of first appearance.
             if (i + 1 < placeholders.Length && placeholders.IndexOf(placeholders[i]) == i && placeholders.IndexOf(placeholders[i], i + 1) > i)
             {
-                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicatePlaceholder, AttributeLocation(attribute, methodLocation, cancellationToken), placeholders[i], methodName));
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.DuplicatePlaceholder, AttributeLocation(attribute, method, cancellationToken), placeholders[i], methodName.Text));
                 valid = false;
             }
         }
 
-        var parameters = ParseParameters(method, methodName, httpMethod, placeholders, attribute, methodLocation, cache, walker, diagnostics, ref valid, cancellationToken);
-        var returnSpec = ParseReturn(method, methodName, methodLocation, cache, walker, diagnostics, ref valid);
+        var parameters = ParseParameters(method, methodName, httpMethod, placeholders, attribute, cache, walker, diagnostics, ref valid, cancellationToken);
+        var returnSpec = ParseReturn(method, methodName, cache, walker, diagnostics, ref valid);
         cancellationToken.ThrowIfCancellationRequested();
 
         var types = walker.Build();
@@ -87,8 +86,26 @@ internal static partial class Parser
         => new(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
 
     /// <summary>Where the HTTP attribute is written, for a diagnostic about its path (made only when one is reported).</summary>
-    private static Location? AttributeLocation(AttributeData attribute, Location? fallback, CancellationToken cancellationToken)
-        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
+    private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method, CancellationToken cancellationToken)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? FirstLocation(method);
+
+    /// <summary>Where a symbol is declared, for a diagnostic (asked only when one is reported: the array is built on each call).</summary>
+    internal static Location? FirstLocation(ISymbol? symbol) => symbol?.Locations.FirstOrDefault();
+
+    /// <summary>"IBusifavorApi.UploadAsync", built only when a diagnostic names the method.</summary>
+    internal readonly struct MethodName
+    {
+        private readonly INamedTypeSymbol _interface;
+        private readonly IMethodSymbol _method;
+
+        public MethodName(INamedTypeSymbol @interface, IMethodSymbol method)
+        {
+            _interface = @interface;
+            _method = method;
+        }
+
+        public string Text => _interface.Name + "." + _method.Name;
+    }
 
     internal static InterfaceKey ParseInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
