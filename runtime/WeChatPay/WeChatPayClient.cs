@@ -61,35 +61,27 @@ public sealed partial class WeChatPayClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         try
         {
-            var time = options.TimeProvider ?? throw new WeChatPayConfigurationException("WeChatPayOptions.TimeProvider must not be null.");
-            MerchantId = Required(options.MerchantId, nameof(WeChatPayOptions.MerchantId), "the merchant ID (mchid), for example 1900000001");
-            MerchantSerialNumber = Required(options.MerchantSerialNumber, nameof(WeChatPayOptions.MerchantSerialNumber), "the serial number of the merchant API certificate");
+            var failures = options.Check(name: null, loadKeys: false);
+            if (failures.Count > 0)
+                throw new WeChatPayConfigurationException(failures.Count == 1
+                    ? failures[0]
+                    : $"WeChatPayOptions has {failures.Count} problems: " + string.Join(" ", failures));
+
+            var time = options.TimeProvider;
+            MerchantId = options.MerchantId.Trim();
+            MerchantSerialNumber = options.MerchantSerialNumber.Trim();
             Scheme = options.SignatureScheme;
-            if (Scheme is not (SignatureScheme.Rsa or SignatureScheme.ShangMi))
-                throw new WeChatPayConfigurationException($"WeChatPayOptions.SignatureScheme has the undefined value {(int)Scheme}; use Rsa or ShangMi.");
-            if (Scheme == SignatureScheme.ShangMi && !ShangMiSupport.IsSupported)
-                throw new WeChatPayConfigurationException("WeChatPayOptions.SignatureScheme is ShangMi, but " + ShangMiSupport.TurnedOff);
             (_baseAddress, _basePath) = NormalizeBaseAddress(options.BaseAddress);
-            ApiV3Key = ValidateApiV3Key(options.ApiV3Key);
+            ApiV3Key = options.ApiV3Key;
 
-            if (options.DownloadPlatformCertificates && ApiV3Key is null)
-                throw new WeChatPayConfigurationException("WeChatPayOptions.DownloadPlatformCertificates needs WeChatPayOptions.ApiV3Key, which decrypts the downloaded certificates.");
-            if (options.DownloadPlatformCertificates && options.CertificateRefreshInterval <= TimeSpan.Zero)
-                throw new WeChatPayConfigurationException("WeChatPayOptions.CertificateRefreshInterval must be positive (the default is 12 hours).");
-
-            var configured = LoadPlatformKeys(options, Scheme);
-            if (configured.Count == 0 && !options.DownloadPlatformCertificates)
-                throw new WeChatPayConfigurationException(
-                    "No WeChat Pay verification key is configured, so no response could be verified. Set PublicKeyId and PlatformPublicKey (or PlatformPublicKeyPath) for public-key mode, "
-                    + "add PlatformCertificates, or set DownloadPlatformCertificates with ApiV3Key.");
-
-            (_merchantKey, _ownsMerchantKey) = LoadMerchantKey(options);
+            var configured = options.LoadPlatformKeys();
+            (_merchantKey, _ownsMerchantKey) = options.MerchantKey is { } lent ? (lent, false) : (options.LoadOwnMerchantKey(), true);
             if (_merchantKey.Scheme != Scheme)
             {
                 if (_ownsMerchantKey)
                     _merchantKey.Dispose();
                 throw new WeChatPayConfigurationException(
-                    $"The merchant private key is a {Describe(_merchantKey.Scheme)} key but WeChatPayOptions.SignatureScheme is {Scheme}; configure the matching key or scheme.");
+                    $"The merchant private key is a {WeChatPayOptions.Describe(_merchantKey.Scheme)} key but WeChatPayOptions.SignatureScheme is {Scheme}; configure the matching key or scheme.");
             }
 
             TimeProvider = time;
@@ -214,102 +206,12 @@ public sealed partial class WeChatPayClient : IDisposable
         }
     }
 
-    private static string Required(string? value, string name, string what)
-        => string.IsNullOrWhiteSpace(value)
-            ? throw new WeChatPayConfigurationException($"WeChatPayOptions.{name} is required: {what}.")
-            : value.Trim();
-
-    private static (string Address, string Path) NormalizeBaseAddress(Uri? address)
+    /// <summary>The base address ending with <c>/</c>, and its path; <paramref name="address"/> passed validation.</summary>
+    private static (string Address, string Path) NormalizeBaseAddress(Uri address)
     {
-        if (address is null)
-            throw new WeChatPayConfigurationException("WeChatPayOptions.BaseAddress must not be null; leave it at its default, https://api.mch.weixin.qq.com/.");
-        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
-            throw new WeChatPayConfigurationException($"WeChatPayOptions.BaseAddress '{address.OriginalString}' must be an absolute http or https URI, such as https://api.mch.weixin.qq.com/.");
-        if (address.Query.Length > 0 || address.Fragment.Length > 0 || address.UserInfo.Length > 0)
-            throw new WeChatPayConfigurationException("WeChatPayOptions.BaseAddress must not carry a query, a fragment or user information.");
         var text = address.GetLeftPart(UriPartial.Path);
         if (!text.EndsWith('/'))
             text += "/";
         return (text, new Uri(text).AbsolutePath);
     }
-
-    private static string? ValidateApiV3Key(string? key)
-    {
-        if (key is null)
-            return null;
-        var length = Encoding.UTF8.GetByteCount(key);
-        if (length != 32)
-            throw new WeChatPayConfigurationException($"WeChatPayOptions.ApiV3Key must be 32 bytes (the 32-character APIv3 key set in the merchant platform), but it is {length} bytes long.");
-        return key;
-    }
-
-    /// <summary>The merchant key, and whether the client loaded it (and so disposes it) or the application lent it.</summary>
-    private static (MerchantPrivateKey Key, bool Owned) LoadMerchantKey(WeChatPayOptions options)
-    {
-        if (options.MerchantKey is { } lent)
-        {
-            if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey) || !string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
-                throw new WeChatPayConfigurationException(
-                    "WeChatPayOptions.MerchantKey is set together with MerchantPrivateKey or MerchantPrivateKeyPath; configure the merchant private key one way only.");
-            return (lent, false);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKey))
-            return (MerchantPrivateKey.FromPem(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase), true);
-        if (!string.IsNullOrWhiteSpace(options.MerchantPrivateKeyPath))
-            return (MerchantPrivateKey.FromFile(options.MerchantPrivateKeyPath, options.MerchantPrivateKeyPassphrase), true);
-        throw new WeChatPayConfigurationException(
-            "The merchant private key is missing: set WeChatPayOptions.MerchantPrivateKey (PEM text of apiclient_key.pem), MerchantPrivateKeyPath, or MerchantKey (a key the application has loaded).");
-    }
-
-    private static List<PlatformKey> LoadPlatformKeys(WeChatPayOptions options, SignatureScheme scheme)
-    {
-        var keys = new List<PlatformKey>();
-        var hasPem = !string.IsNullOrWhiteSpace(options.PlatformPublicKey) || !string.IsNullOrWhiteSpace(options.PlatformPublicKeyPath);
-        var hasId = !string.IsNullOrWhiteSpace(options.PublicKeyId);
-        if (hasPem != hasId)
-            throw new WeChatPayConfigurationException(hasId
-                ? "WeChatPayOptions.PublicKeyId is set but the public key is missing: set PlatformPublicKey (PEM text of pub_key.pem) or PlatformPublicKeyPath."
-                : "A WeChat Pay public key is configured without its ID: set WeChatPayOptions.PublicKeyId (PUB_KEY_ID_…).");
-        if (hasId)
-        {
-            string pem;
-            if (!string.IsNullOrWhiteSpace(options.PlatformPublicKey))
-            {
-                pem = options.PlatformPublicKey;
-            }
-            else
-            {
-                try
-                {
-                    pem = File.ReadAllText(options.PlatformPublicKeyPath!);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-                {
-                    throw new WeChatPayConfigurationException($"WeChatPayOptions.PlatformPublicKeyPath '{options.PlatformPublicKeyPath}' could not be read: {ex.Message}", ex);
-                }
-            }
-
-            keys.Add(CheckScheme(PlatformKey.FromPublicKeyPem(options.PublicKeyId!.Trim(), pem), scheme, "The WeChat Pay public key"));
-        }
-
-        if (options.PlatformCertificates is { } certificates)
-        {
-            for (var i = 0; i < certificates.Count; i++)
-            {
-                if (string.IsNullOrWhiteSpace(certificates[i]))
-                    throw new WeChatPayConfigurationException($"WeChatPayOptions.PlatformCertificates[{i}] is empty.");
-                keys.Add(CheckScheme(PlatformKey.FromCertificatePem(certificates[i]), scheme, $"WeChatPayOptions.PlatformCertificates[{i}]"));
-            }
-        }
-
-        return keys;
-    }
-
-    private static PlatformKey CheckScheme(PlatformKey key, SignatureScheme scheme, string what)
-        => key.Scheme == scheme
-            ? key
-            : throw new WeChatPayConfigurationException($"{what} ({key.Id}) is a {Describe(key.Scheme)} key but WeChatPayOptions.SignatureScheme is {scheme}.");
-
-    private static string Describe(SignatureScheme scheme) => scheme == SignatureScheme.ShangMi ? "ShangMi (SM2)" : "RSA";
 }

@@ -14,7 +14,7 @@ public enum SignatureScheme
 /// Everything a <see cref="WeChatPayClient"/> needs to talk to WeChat Pay API v3 for one merchant.
 /// <see cref="ToString"/> never prints key material or the APIv3 key.
 /// </summary>
-public sealed class WeChatPayOptions
+public sealed partial class WeChatPayOptions
 {
     /// <summary>The default gateway.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://api.mch.weixin.qq.com/");

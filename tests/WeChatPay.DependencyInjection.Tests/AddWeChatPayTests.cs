@@ -117,7 +117,7 @@ public class AddWeChatPayTests
             ["WeChatPay:PlatformPublicKey"] = TestKeys.PlatformPublicKeyPem,
             ["WeChatPay:BaseAddress"] = "http://127.0.0.1:5000/",
             ["WeChatPay:CertificateRefreshInterval"] = "06:00:00",
-            ["WeChatPay:PlatformCertificates:0"] = "-----BEGIN CERTIFICATE-----",
+            ["WeChatPay:PlatformCertificates:0"] = PlatformCertificatePem.Value,
         }).Build();
         var services = new ServiceCollection();
         services.AddWeChatPay(configuration.GetSection("WeChatPay"));
@@ -130,7 +130,7 @@ public class AddWeChatPayTests
         Assert.Equal(TestKeys.PublicKeyId, options.PublicKeyId);
         Assert.Equal(new Uri("http://127.0.0.1:5000/"), options.BaseAddress);
         Assert.Equal(TimeSpan.FromHours(6), options.CertificateRefreshInterval);
-        Assert.Equal(["-----BEGIN CERTIFICATE-----"], options.PlatformCertificates);
+        Assert.Equal([PlatformCertificatePem.Value], options.PlatformCertificates);
         Assert.Same(TimeProvider.System, options.TimeProvider);
     }
 
@@ -147,7 +147,17 @@ public class AddWeChatPayTests
         { "PlatformPublicKey", "", "WeChatPayOptions.PlatformPublicKey is required with PublicKeyId" },
         { "BaseAddress", "http://api.mch.weixin.qq.com/", "WeChatPayOptions.BaseAddress must use https unless it is a loopback address" },
         { "BaseAddress", "not a uri", "WeChatPayOptions.BaseAddress must be an absolute http or https URI" },
+        { "PlatformCertificates:0", "-----BEGIN CERTIFICATE-----", "A WeChat Pay key in WeChatPayOptions is not usable: The platform certificate is not PEM text" },
     };
+
+    /// <summary>A self-signed certificate over the test platform key, as certificate mode configures it.</summary>
+    private static readonly Lazy<string> PlatformCertificatePem = new(() =>
+    {
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=WeChat Pay test platform", TestKeys.Platform, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.ExportCertificatePem();
+    });
 
     [Theory]
     [MemberData(nameof(BadOptions))]

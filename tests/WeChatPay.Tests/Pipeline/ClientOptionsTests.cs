@@ -208,4 +208,59 @@ public class ClientOptionsTests
         Assert.DoesNotContain(TestIdentities.ApiV3Key, text);
         Assert.DoesNotContain("PRIVATE", text);
     }
+
+    [Fact]
+    public void Validate_finds_nothing_wrong_with_options_a_client_accepts()
+    {
+        var options = Valid();
+
+        Assert.Empty(options.Validate());
+        using var client = new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException()));
+    }
+
+    [Fact]
+    public void Validate_and_the_client_apply_the_same_rules_and_report_every_problem_at_once()
+    {
+        var options = Valid();
+        options.MerchantId = "19000x0001";
+        options.ApiV3Key = "this-APIv3-key-is-33-bytes-long!!";
+        options.BaseAddress = new Uri("http://api.mch.weixin.qq.com/");
+
+        var failures = options.Validate();
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("WeChatPayOptions.MerchantId must contain only digits", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("WeChatPayOptions.ApiV3Key must be exactly 32 bytes (it has 33)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("WeChatPayOptions.BaseAddress must use https unless it is a loopback address", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.Contains(f, error.Message));
+        Assert.DoesNotContain("this-APIv3-key", error.Message);
+    }
+
+    [Fact]
+    public void Validate_loads_the_keys_and_names_an_unusable_one_without_echoing_it()
+    {
+        var options = Valid();
+        options.MerchantPrivateKey = "-----BEGIN PRIVATE KEY-----\nTUlJRXZRSUJBREFOQmdrcWhraUc5dzBCQVFFRkFBU0NCS2N3Z2dTakFnRUFBb0lCQVFD\n-----END PRIVATE KEY-----\n";
+
+        var failure = Assert.Single(options.Validate("payments"));
+
+        Assert.StartsWith("WeChatPayOptions[payments].MerchantPrivateKey is not a usable private key", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("TUlJRXZR", failure);
+    }
+
+    [Fact]
+    public void Http_is_refused_off_loopback_and_accepted_on_it()
+    {
+        var options = Valid();
+        options.BaseAddress = new Uri("http://127.0.0.1:5087/");
+        using (new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())))
+        {
+        }
+
+        options.BaseAddress = new Uri("http://sandbox.example.com/");
+        var error = Assert.Throws<WeChatPayConfigurationException>(() => new WeChatPayClient(options, new FakeWire(_ => throw new InvalidOperationException())));
+
+        Assert.Contains("must use https unless it is a loopback address", error.Message);
+    }
 }
