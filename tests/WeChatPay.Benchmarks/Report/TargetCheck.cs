@@ -50,7 +50,9 @@ public static class TargetCheck
         {
             var best = t.Points.Where(p => !p.SandboxSignsEveryAnswer).MaxBy(p => p.RequestsPerSecond);
             yield return new Target("#5 loopback throughput ≥ 85% of the signing limit of the same run",
-                best is null ? "—" : $"{best.RequestsPerSecond:0} req/s ({best.Callers} callers) vs {t.SignaturesPerSecondAllCores:0} signatures/s = {Ratio(best.RequestsPerSecond, t.SignaturesPerSecondAllCores)}",
+                best is null ? "—" : $"{best.RequestsPerSecond:0} req/s ({best.Callers} callers) vs {t.SignaturesPerSecondAllCores:0} signatures/s = {Ratio(best.RequestsPerSecond, t.SignaturesPerSecondAllCores)}"
+                    + (double.IsNaN(best.CpuMicrosecondsPerRequest) || double.IsNaN(t.CpuMicrosecondsPerSignature) ? ""
+                        : $" (in CPU time: {t.CpuMicrosecondsPerSignature:0} µs per signature of {best.CpuMicrosecondsPerRequest:0} µs per request = {Ratio(t.CpuMicrosecondsPerSignature, best.CpuMicrosecondsPerRequest)})"),
                 best is null ? null : best.RequestsPerSecond >= 0.85 * t.SignaturesPerSecondAllCores);
         }
         else
