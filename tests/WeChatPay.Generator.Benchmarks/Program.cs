@@ -13,6 +13,16 @@ using WeChatPay.Generator.Benchmarks;
 // The last lines are the summary that issue #5's harness parses: "full run: N ms", "incremental run ...: N ms".
 var isShort = args.Contains("--short");
 
+// --loop N: N incremental runs and nothing else, for a profiler (dotnet-trace collect -- dotnet <this dll> --loop 200).
+if (Array.IndexOf(args, "--loop") is var loopAt and >= 0 && loopAt + 1 < args.Length)
+{
+    var loop = new GeneratorScaleBenchmarks();
+    loop.Setup();
+    for (var i = 0; i < int.Parse(args[loopAt + 1], CultureInfo.InvariantCulture); i++)
+        loop.IncrementalRun();
+    return 0;
+}
+
 // Sanity first: the corpus generates one file per interface, with no diagnostic, and the output compiles.
 var compilation = GeneratorScaleBenchmarks.CreateCompilation(ScaleCorpus.All(42));
 GeneratorScaleBenchmarks.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

@@ -25,7 +25,7 @@ public static partial class GeneratorScale
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
-            Find(result.Output, Full()), Find(result.Output, Incremental()),
+            Find(result.Output, Full()), Find(result.Output, Incremental()), Find(result.Output, Floor()),
             (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
     }
 
@@ -52,6 +52,9 @@ public static partial class GeneratorScale
 
     [GeneratedRegex(@"incremental[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Incremental();
+
+    [GeneratedRegex(@"floor[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex Floor();
 
     [GeneratedRegex(@"(?<value>[0-9][0-9,]*)\s+endpoints", RegexOptions.IgnoreCase)]
     private static partial Regex Endpoints();

@@ -71,7 +71,9 @@ public static class TargetCheck
 
         var g = r.Generator;
         yield return new Target("#3 generator, 1,000 endpoints: full run < 1 s", Ms(g?.FullRunMs), g?.FullRunMs is null ? null : g.FullRunMs < 1000);
-        yield return new Target("#3 generator, 1,000 endpoints: incremental run < 20 ms", Ms(g?.IncrementalRunMs), g?.IncrementalRunMs is null ? null : g.IncrementalRunMs < 20);
+        yield return new Target("#3 generator, 1,000 endpoints: incremental run < 20 ms",
+            Ms(g?.IncrementalRunMs) + (g?.FloorMs is { } floorMs ? $" (floor for the same edit: {Ms(floorMs)})" : ""),
+            g?.IncrementalRunMs is null ? null : g.IncrementalRunMs < 20);
     }
 
     public static Measurement? Find(RunResults r, string contender, string endpoint, string rsa)
