@@ -17,11 +17,14 @@ namespace WeChatPay.Benchmarks.Harness;
 /// </summary>
 public static class BdnRunner
 {
-    public static Summary Run<T>(CliOptions options)
+    /// <param name="shortIterations">Measured iterations in short mode (ShortRun's 3 unless given): more where the docs compare small differences.</param>
+    public static Summary Run<T>(CliOptions options, int? shortIterations = null)
     {
         var job = options.Full
             ? Job.Default
             : Job.ShortRun.WithIterationTime(TimeInterval.FromMilliseconds(250));
+        if (!options.Full && shortIterations is { } iterations)
+            job = job.WithIterationCount(iterations);
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
             .AddDiagnoser(MemoryDiagnoser.Default)
