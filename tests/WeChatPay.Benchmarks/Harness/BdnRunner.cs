@@ -59,7 +59,7 @@ public static class BdnRunner
                 name = benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\'');
             }
             double? allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmark) is { } bytes ? bytes : null;
-            yield return new Measurement(contender, name, rsa, stats.Mean, stats.StandardDeviation, allocated);
+            yield return new Measurement(contender, name, rsa, stats.Mean, stats.StandardDeviation, allocated, stats.StandardError);
         }
     }
 }

@@ -4,7 +4,8 @@ namespace WeChatPay.Benchmarks.Report;
 /// <param name="Contender">Generated, Refit, HandWritten, or a signing step.</param>
 /// <param name="Case">The endpoint (Upload, List) or the signing operation.</param>
 /// <param name="Rsa">Real or Stubbed (RSA private-key operation replaced by a constant).</param>
-public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes);
+/// <param name="StdErrNs">The standard error of the mean (the deviation over the square root of the iterations).</param>
+public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes, double StdErrNs = 0);
 
 /// <summary>Loopback throughput at one level of concurrency.</summary>
 /// <param name="SandboxSignsEveryAnswer">False when the sandbox reused its answer signatures (the gateway's signing taken out).</param>

@@ -25,13 +25,13 @@ public static class TargetCheck
             // signing, verification and JSON. Read as whole calls (the next two rows), no client can pass, the floor
             // included, because the answer's RSA verification and the JSON are in every call (see the findings).
             // A difference of two means is only judged when Refit's own overhead stands out from the floor by more
-            // than their combined deviation; otherwise this run cannot tell the overheads apart and says so.
+            // than twice the standard error of that difference; otherwise this run cannot tell the overheads apart.
             var refitOverhead = refit is null || floor is null ? (double?)null : refit.MeanNs - floor.MeanNs;
-            var noise = refit is null || floor is null ? 0 : Math.Sqrt(refit.StdDevNs * refit.StdDevNs + floor.StdDevNs * floor.StdDevNs);
+            var noise = refit is null || floor is null ? 0 : 2 * Math.Sqrt(refit.StdErrNs * refit.StdErrNs + floor.StdErrNs * floor.StdErrNs);
             yield return new Target($"#5 {endpoint}: SDK's own overhead (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
                 generated is null || refit is null || floor is null ? "—"
                     : $"{Micro(generated.MeanNs - floor.MeanNs)} vs {Micro(refitOverhead)}"
-                        + (refitOverhead > noise ? $" = {Ratio(Math.Max(0, generated.MeanNs - floor.MeanNs), refitOverhead)}" : $" (within the ±{Micro(noise)} noise of this run: not judged)"),
+                        + (refitOverhead > noise ? $" = {Ratio(Math.Max(0, generated.MeanNs - floor.MeanNs), refitOverhead)}" : $" (within ±{Micro(noise)}, twice the standard error of the difference in this run: not judged)"),
                 generated is null || refitOverhead is not { } ro || ro <= noise ? null : generated.MeanNs - floor!.MeanNs <= 0.5 * ro);
             yield return new Target($"#5 {endpoint}: SDK's own allocations (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
                 generated?.AllocatedBytes is not { } ga || refit?.AllocatedBytes is not { } ra || floor?.AllocatedBytes is not { } fa ? "—"
