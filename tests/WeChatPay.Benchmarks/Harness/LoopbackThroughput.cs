@@ -124,7 +124,7 @@ public static class LoopbackThroughput
 
         var setup = $"The generated client (`ListCouponCodesAsync`, a page of 10 codes) calls the Kestrel sandbox (`WeChatPay.Testing.SandboxServer`) over "
             + $"loopback HTTP/1.1 from N concurrent callers, each for {measure.TotalSeconds:0} s, after a warm-up through every level that lasts until "
-            + $"tiered compilation has settled (here {warmedUp.TotalSeconds:0} s; at most {warmup.TotalSeconds:0} s), so that the figures describe a process in its steady state. Verification is on "
+            + $"tiered compilation has settled (here {warmedUp.TotalSeconds:0} s; it stops with the first cycle through the levels that ends past {warmup.TotalSeconds:0} s), so that the figures describe a process in its steady state. Verification is on "
             + "on both sides: the sandbox checks each request's signature, timestamp and nonce, and every answer carries a platform signature that "
             + "the client verifies; the client signs each request with RSA-2048. Client and sandbox share this machine's cores, and WeChat Pay's "
             + "gateway signs its answers on its own hardware, so the sandbox reuses the signature of an identical answer "
