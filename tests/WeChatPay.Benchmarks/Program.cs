@@ -41,8 +41,8 @@ Section("signing", () =>
 });
 Section("percall", () =>
 {
-    // Six iterations, not three: the findings compare each client's few microseconds above the floor.
-    var summary = BdnRunner.Run<PerCallBenchmarks>(options, shortIterations: 6);
+    // Nine iterations, not three: the findings compare each client's few microseconds above the floor.
+    var summary = BdnRunner.Run<PerCallBenchmarks>(options, shortIterations: 9);
     results.PerCall.AddRange(BdnRunner.Measurements(summary, contenderFromMethod: true));
 });
 Section("throughput", () => results.Throughput = LoopbackThroughput.Run(options));

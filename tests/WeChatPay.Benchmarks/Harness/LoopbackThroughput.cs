@@ -31,7 +31,7 @@ public static class LoopbackThroughput
 
     private static async Task<ThroughputResults> RunAsync(CliOptions options)
     {
-        var measure = options.Full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2);
+        var measure = options.Full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(3);
         // The most a warm-up may take: it ends earlier once the JIT has (nearly) stopped compiling.
         var warmup = options.Full ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(12);
 

@@ -46,7 +46,7 @@ public static class DocsWriter
         md.AppendLine();
         md.AppendLine("| CPU (`lscpu`) | cores | memory | OS | .NET runtime | .NET SDK | BenchmarkDotNet job | load average (start → end) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
-        var job = options.Full ? "Job.Default (in process)" : "Job.ShortRun, 250 ms iterations (6 measured for the per-call benchmark; in process)";
+        var job = options.Full ? "Job.Default (in process)" : "Job.ShortRun, 250 ms iterations (9 measured for the per-call benchmark; in process)";
         md.AppendLine($"| {machine.CpuModel} | {machine.Cores} | {machine.Memory} | {machine.Os} | {machine.Runtime} | {machine.Sdk} | {job} | {results.LoadAtStart} → {results.LoadAtEnd} |");
         md.AppendLine();
         md.AppendLine("The machine is shared: other builds may run beside the benchmarks, so absolute figures move between runs. "
