@@ -5,7 +5,7 @@ using WeChatPay.Benchmarks.Harness;
 using WeChatPay.Benchmarks.Report;
 
 // The benchmark suite of issue #5. One command runs everything and rewrites docs/benchmarks.md and its charts:
-//   tests/WeChatPay.Benchmarks/run.sh            short mode, under 5 minutes on a 2-core machine
+//   tests/WeChatPay.Benchmarks/run.sh            short mode, about 5.2 min of benchmarks plus the build on a 2-core machine
 //   tests/WeChatPay.Benchmarks/run.sh --full     BenchmarkDotNet's default job (much longer)
 //   … --only signing,percall,throughput,generator,aot   a subset (the docs then hold only that subset)
 var options = CliOptions.Parse(args);

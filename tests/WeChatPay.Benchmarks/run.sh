@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite of issues #2 and #5, in one command. It rewrites docs/benchmarks.md and docs/*.svg.
-#   tests/WeChatPay.Benchmarks/run.sh              short mode: everything in under 5 minutes on a 2-core machine
+#   tests/WeChatPay.Benchmarks/run.sh              short mode: everything, about 5.2 min of benchmarks plus the build on a 2-core machine
 #   tests/WeChatPay.Benchmarks/run.sh --full       BenchmarkDotNet's default job (much longer)
 #   tests/WeChatPay.Benchmarks/run.sh --only percall,signing    a subset: signing, percall, throughput, generator, aot
 #   tests/WeChatPay.Benchmarks/run.sh --check      one verified call through every contender, nothing measured
