@@ -81,7 +81,7 @@ public sealed partial class WeChatPayClient : IDisposable
                 if (_ownsMerchantKey)
                     _merchantKey.Dispose();
                 throw new WeChatPayConfigurationException(
-                    $"The merchant private key is a {WeChatPayOptions.Describe(_merchantKey.Scheme)} key but WeChatPayOptions.SignatureScheme is {Scheme}; configure the matching key or scheme.");
+                    $"WeChatPayOptions.{options.OwnMerchantKeyField} {options.SchemeMismatch(_merchantKey.Scheme)}");
             }
 
             TimeProvider = time;

@@ -9,8 +9,6 @@ namespace WeChatPay;
 /// </summary>
 public sealed partial class WeChatPayOptions
 {
-    private const string PublicKeyIdPrefix = "PUB_KEY_ID_";
-
     /// <summary>
     /// Checks every option, including that the merchant private key and the WeChat Pay public key or certificates
     /// load and match <see cref="SignatureScheme"/>, and returns one message per problem: empty when a
@@ -78,7 +76,7 @@ public sealed partial class WeChatPayOptions
             if (hasPem || hasPath)
                 fail(nameof(MerchantKey), "is set together with MerchantPrivateKey or MerchantPrivateKeyPath; configure the merchant private key one way only.");
             else if (lent.Scheme != SignatureScheme)
-                fail(nameof(MerchantKey), $"is a {Describe(lent.Scheme)} key but SignatureScheme is {SignatureScheme}; set SignatureScheme to match the key.");
+                fail(nameof(MerchantKey), SchemeMismatch(lent.Scheme));
             return;
         }
         if (!hasPem && !hasPath)
@@ -95,12 +93,12 @@ public sealed partial class WeChatPayOptions
         if (!loadKeys)
             return;
 
-        var field = hasPem ? nameof(MerchantPrivateKey) : nameof(MerchantPrivateKeyPath);
+        var field = OwnMerchantKeyField;
         try
         {
             using var key = LoadOwnMerchantKey();
             if (key.Scheme != SignatureScheme)
-                fail(field, $"is a {Describe(key.Scheme)} key but SignatureScheme is {SignatureScheme}; set SignatureScheme to match the key.");
+                fail(field, SchemeMismatch(key.Scheme));
         }
         catch (WeChatPayConfigurationException ex)
         {
@@ -117,8 +115,8 @@ public sealed partial class WeChatPayOptions
         var hasPublicKeyPath = !string.IsNullOrWhiteSpace(PlatformPublicKeyPath);
         var hasCertificates = PlatformCertificates is { Count: > 0 };
 
-        if (hasPublicKeyId && !PublicKeyId!.Trim().StartsWith(PublicKeyIdPrefix, StringComparison.Ordinal))
-            fail(nameof(PublicKeyId), $"must start with {PublicKeyIdPrefix} (the ID shown beside the WeChat Pay public key); got '{PublicKeyId}'.");
+        if (hasPublicKeyId && !PublicKeyId!.Trim().StartsWith(PlatformKey.PublicKeyIdPrefix, StringComparison.Ordinal))
+            fail(nameof(PublicKeyId), $"must start with {PlatformKey.PublicKeyIdPrefix} (the ID shown beside the WeChat Pay public key); got '{PublicKeyId}'.");
         if (hasPublicKeyId && !hasPublicKeyText && !hasPublicKeyPath)
             fail(nameof(PlatformPublicKey), "is required with PublicKeyId: set PlatformPublicKey (the PEM text of pub_key.pem) or PlatformPublicKeyPath (its path).");
         if (!hasPublicKeyId && (hasPublicKeyText || hasPublicKeyPath))
@@ -201,7 +199,14 @@ public sealed partial class WeChatPayOptions
             ? key
             : throw new WeChatPayConfigurationException($"{what} ({key.Id}) is a {Describe(key.Scheme)} key but WeChatPayOptions.SignatureScheme is {SignatureScheme}.");
 
-    internal static string Describe(SignatureScheme scheme) => scheme == SignatureScheme.ShangMi ? "ShangMi (SM2)" : "RSA";
+    /// <summary>The option the merchant key is loaded from, when the application did not lend one.</summary>
+    internal string OwnMerchantKeyField => !string.IsNullOrWhiteSpace(MerchantPrivateKey) ? nameof(MerchantPrivateKey) : nameof(MerchantPrivateKeyPath);
+
+    /// <summary>What is wrong with a merchant key of <paramref name="keyScheme"/>, after the field's name.</summary>
+    internal string SchemeMismatch(SignatureScheme keyScheme)
+        => $"is a {Describe(keyScheme)} key but SignatureScheme is {SignatureScheme}; set SignatureScheme to match the key.";
+
+    private static string Describe(SignatureScheme scheme) => scheme == SignatureScheme.ShangMi ? "ShangMi (SM2)" : "RSA";
 
     private static bool IsAll(string value, Func<char, bool> predicate)
     {
