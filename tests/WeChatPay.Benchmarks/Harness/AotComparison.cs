@@ -140,7 +140,7 @@ public static partial class AotComparison
     /// A credentials directory (as a merchant downloads it) plus the two answers, signed now by the platform key over
     /// their exact bytes; the apps verify them against the system clock, so they stay good for five minutes.
     /// </summary>
-    private static string PrepareAnswers(string directory)
+    private static void PrepareAnswers(string directory)
     {
         Directory.CreateDirectory(directory);
         var identity = Shared.Identity;
@@ -162,7 +162,6 @@ public static partial class AotComparison
                 "Wechatpay-Serial: " + BenchIdentity.PublicKeyId,
             ]);
         }
-        return directory;
     }
 
     [GeneratedRegex("[^a-z0-9]+")]

@@ -94,12 +94,13 @@ public static class Findings
         if (!double.IsNaN(t.CpuMicrosecondsPerSignature) && !double.IsNaN(t.TransportFloorCpuMicrosecondsPerRequest) && t.Split is { } split)
         {
             var signature = t.CpuMicrosecondsPerSignature;
-            var ceiling = signature / (signature + t.TransportFloorCpuMicrosecondsPerRequest + 2 * split.Verification);
+            var unavoidable = signature + t.TransportFloorCpuMicrosecondsPerRequest + 2 * split.Verification;
+            var ceiling = signature / unavoidable;
             text += $" Measured in CPU time in this run: a signature costs {Us(signature)}, the bare transport (an empty Kestrel endpoint answering a "
                 + $"bare HttpClient) {Us(t.TransportFloorCpuMicrosecondsPerRequest)} per request and a verification {Us(split.Verification)}; so even if "
-                + $"none of our code cost anything, a request could not cost less than {Us(signature + t.TransportFloorCpuMicrosecondsPerRequest + 2 * split.Verification)} "
+                + $"none of our code cost anything, a request could not cost less than {Us(unavoidable)} "
                 + $"and the ratio could not pass {ceiling.ToString("0.00", CultureInfo.InvariantCulture)}× here. ";
-            var own = best.CpuMicrosecondsPerRequest - (signature + t.TransportFloorCpuMicrosecondsPerRequest + 2 * split.Verification);
+            var own = best.CpuMicrosecondsPerRequest - unavoidable;
             text += $"The best level's requests cost {Us(best.CpuMicrosecondsPerRequest)} of CPU, {Us(Math.Abs(own))} {(own >= 0 ? "above" : "below")} that sum"
                 + (Math.Abs(own) <= 0.05 * signature
                     ? ": what our code adds (the sandbox's routing and JSON, the client's JSON and bookkeeping) is within the run-to-run noise of these figures"
@@ -107,7 +108,7 @@ public static class Findings
                 + "; a profile (`perf`, 8 callers) puts 73% of all CPU in libcrypto with no hot spot in our code. "
                 + (ceiling < 0.85
                     ? "The target is out of reach with verification on both sides on one 2-core machine, whatever the SDK does."
-                    : $"The target leaves everything else {Us(signature / 0.85 - signature - t.TransportFloorCpuMicrosecondsPerRequest - 2 * split.Verification)} "
+                    : $"The target leaves everything else {Us(signature / 0.85 - unavoidable)} "
                         + $"per request on this machine, against the {Us(Math.Max(0, own))} measured in this run: at the edge of what verification on both sides allows on 2 cores, "
                         + "and the runs of one day land on both sides of it.");
         }
