@@ -385,17 +385,8 @@ internal static class TransportFloor
     {
         var body = sample.Body.ToArray();
         var headers = sample.Headers.NonValidated.Select(h => (Name: h.Key, Value: h.Value.ToString())).ToArray();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = ["--hostBuilder:reloadConfigOnChange=false"],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // As SandboxServer configures Kestrel.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
-        await using var app = builder.Build();
+        // The same Kestrel host as the sandbox server.
+        await using var app = SandboxServer.CreateHostBuilder("http://127.0.0.1:0").Build();
         app.Run(async context =>
         {
             var response = context.Response;
