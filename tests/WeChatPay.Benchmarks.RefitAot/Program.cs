@@ -4,13 +4,14 @@ using WeChatPay.Benchmarks.Contenders;
 using WeChatPay.Benchmarks.Fixtures;
 using WeChatPay.Benchmarks.RefitAot;
 
-// Usage: WeChatPay.Benchmarks.RefitAot <directory>
+// Usage: WeChatPay.Benchmarks.RefitAot <directory>, or WeChatPay.Benchmarks.GeneratedAot <directory> for the twin
+// that tests/WeChatPay.Benchmarks.GeneratedAot compiles from this file with GENERATED_CLIENT defined.
 // The directory mirrors a merchant's credentials (apiclient_key.pem, pub_key.pem, wechatpay.json) and holds the
 // pre-signed answers. The app makes one verified upload and one verified list call and prints a line after each;
 // the harness times process start → the FIRST_VERIFIED line.
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: WeChatPay.Benchmarks.RefitAot <credentials-and-answers-directory>");
+    Console.Error.WriteLine($"usage: {Path.GetFileName(Environment.ProcessPath)} <credentials-and-answers-directory>");
     return 2;
 }
 var directory = args[0];

@@ -12,16 +12,21 @@ namespace WeChatPay.Benchmarks.Harness;
 /// Benchmark 4 (issue #5): publishes three native-AOT apps and measures their size and the wall time from process
 /// start to the first verified response:
 /// the sample (samples/Busifavor, run with no arguments: it starts its in-process Kestrel sandbox and runs the flow),
-/// the Refit AOT app (tests/WeChatPay.Benchmarks.RefitAot) and its generated twin (the same app built with
-/// <c>-p:AotContender=Generated</c>), both on an in-process handler with answers pre-signed here.
-/// All three are published first, two at a time, and only then timed one after another, so that no publish runs
-/// beside a timed start. Publishes are incremental, so a second run skips the native compilation.
+/// the Refit AOT app (tests/WeChatPay.Benchmarks.RefitAot) and its generated twin
+/// (tests/WeChatPay.Benchmarks.GeneratedAot, the same program with this SDK's generated client), both on an
+/// in-process handler with answers pre-signed here.
+/// The three are published one after another into this suite's artifacts folder, where the runtime, the generator
+/// and the sandbox are already built (the ILC compiler keeps both cores busy by itself, and publishes side by side
+/// would each build those libraries again), and only then timed. Publishes are incremental, so a second run skips the
+/// native compilation.
 /// </summary>
 public static partial class AotComparison
 {
-    /// <summary>One app to publish: its project, the extra publish properties and where its build goes.</summary>
-    private sealed record App(string Name, string Description, string Project, string Properties, string BinaryName,
-        bool TakesAnswers, string Marker, string ArtifactsPath);
+    /// <summary>One app to publish: its project, the extra publish properties, and the line that marks its first verified answer.</summary>
+    private sealed record App(string Name, string Description, string Project, string Properties, bool TakesAnswers, string Marker)
+    {
+        public string BinaryName => Path.GetFileName(Project);
+    }
 
     private sealed record Published(App App, string Binary, string? Problem, int AotWarnings, string? MapPath);
 
@@ -31,25 +36,19 @@ public static partial class AotComparison
         Directory.CreateDirectory(work);
         var answers = Path.Combine(work, "answers");
         var runs = options.Full ? 21 : 9;
-        var project = Path.Combine("tests", "WeChatPay.Benchmarks.RefitAot");
-
-        // The sample, the longest publish, builds the runtime and the generator in this suite's own artifacts folder,
-        // where they are already built. The twin is the Refit app's project with other properties, and runs beside the
-        // sample, so each of those two builds in a folder of its own.
-        var refit = new App(AotNames.Refit,
-            "Refit 16.4.0 + signing/verifying DelegatingHandler + user JsonSerializerContext, in-process handler",
-            project, "", "WeChatPay.Benchmarks.RefitAot", true, "FIRST_VERIFIED", Path.Combine(work, "obj-refit-aot-app"));
-        var twin = new App(AotNames.Generated,
-            "the same app with this SDK's generated client instead of Refit (the like-for-like comparison)",
-            project, "-p:AotContender=Generated", "WeChatPay.Benchmarks.RefitAot", true, "FIRST_VERIFIED", Path.Combine(work, "obj-generated-twin"));
-        var sample = new App(AotNames.Sample,
-            "the README's sample: generated clients, DI, and the Kestrel sandbox it starts in process",
-            Path.Combine("samples", "Busifavor"), SamplePublishProperties(options), "Busifavor", false, "✔ verified response", options.ArtifactsPath);
-
-        // Two lanes for two cores: the Refit app then its twin (about as long together as the sample), and the sample.
-        var appLane = Task.Run(() => new[] { Publish(options, work, refit), Publish(options, work, twin) });
-        var sampleLane = Task.Run(() => Publish(options, work, sample));
-        var published = new List<Published>(appLane.GetAwaiter().GetResult()) { sampleLane.GetAwaiter().GetResult() };
+        App[] apps =
+        [
+            new(AotNames.Refit,
+                "Refit 16.4.0 + signing/verifying DelegatingHandler + user JsonSerializerContext, in-process handler",
+                Path.Combine("tests", "WeChatPay.Benchmarks.RefitAot"), "", true, "FIRST_VERIFIED"),
+            new(AotNames.Generated,
+                "the same app with this SDK's generated client instead of Refit (the like-for-like comparison)",
+                Path.Combine("tests", "WeChatPay.Benchmarks.GeneratedAot"), "", true, "FIRST_VERIFIED"),
+            new(AotNames.Sample,
+                "the README's sample: generated clients, DI, and the Kestrel sandbox it starts in process",
+                Path.Combine("samples", "Busifavor"), SamplePublishProperties(options), false, "✔ verified response"),
+        ];
+        var published = apps.Select(app => Publish(options, work, app)).ToList();
 
         // Sign the answers only now: a cold publish takes minutes, and they must be inside the 300 s window when used.
         PrepareAnswers(answers);
@@ -67,7 +66,7 @@ public static partial class AotComparison
         var publish = ProcessRunner.Run("dotnet",
             $"publish {app.Project} -c Release -r linux-x64 -o \"{output}\" -p:IlcGenerateMapFile=true {app.Properties}",
             TimeSpan.FromMinutes(10), options.RepositoryRoot,
-            new Dictionary<string, string> { ["WCP_ARTIFACTS"] = app.ArtifactsPath });
+            new Dictionary<string, string> { ["WCP_ARTIFACTS"] = options.ArtifactsPath });
         File.WriteAllLines(log, publish.Output);
         Console.WriteLine($"  published {app.Name} in {clock.Elapsed.TotalSeconds:0} s");
         var binary = Path.Combine(output, app.BinaryName);
@@ -76,7 +75,7 @@ public static partial class AotComparison
             var errors = publish.Output.Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Distinct().Take(3);
             return new Published(app, binary, $"publish failed ({log}): {string.Join(" / ", errors)}", 0, null);
         }
-        var map = Path.Combine(app.ArtifactsPath, "obj", Path.GetFileName(app.Project), "release_linux-x64", "native", app.BinaryName + ".map.xml");
+        var map = Path.Combine(options.ArtifactsPath, "obj", Path.GetFileName(app.Project), "release_linux-x64", "native", app.BinaryName + ".map.xml");
         var aotWarnings = publish.Output.Where(l => AotWarning().IsMatch(l)).Distinct().Count();
         return new Published(app, binary, null, aotWarnings, File.Exists(map) ? map : null);
     }
