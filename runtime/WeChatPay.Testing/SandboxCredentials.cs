@@ -106,9 +106,11 @@ public sealed class SandboxCredentials
         }
 
         System.IO.Directory.CreateDirectory(full);
-        var platform = SandboxPlatform.Generate();
+        // The merchant's key is made beside the platform's (key generation is most of the time a new identity takes).
+        SandboxPlatform platform = null!;
+        SandboxKey key = null!;
+        Parallel.Invoke(() => platform = SandboxPlatform.Generate(), () => key = SandboxKey.Generate(scheme));
         var files = new List<string>(platform.Save(Path.Combine(full, SandboxFolder)));
-        var key = SandboxKey.Generate(scheme);
         var merchantId = "19" + SandboxRandom.Digits(8);
         var serial = SandboxRandom.Hex(20);
         var apiV3Key = SandboxRandom.ApiV3Key();
