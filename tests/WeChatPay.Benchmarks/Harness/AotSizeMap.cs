@@ -12,7 +12,7 @@ public static partial class AotSizeMap
 {
     private static readonly string[] Assemblies =
     [
-        "BouncyCastle_Cryptography", "WeChatPay_Benchmarks_RefitAot", "WeChatPay_Testing", "WeChatPay_DependencyInjection", "WeChatPay_WeChatPay",
+        "BouncyCastle_Cryptography", "WeChatPay_Benchmarks_RefitAot", "WeChatPay_Benchmarks_GeneratedAot", "WeChatPay_Testing", "WeChatPay_DependencyInjection", "WeChatPay_WeChatPay",
         "Busifavor", "Refit", "Microsoft_AspNetCore", "Microsoft_Extensions", "Microsoft_Net_Http_Headers", "System_Net_Http", "System_Net_Security",
         "System_Net_Sockets", "System_Net_Quic", "System_Net_Primitives", "System_Net_NameResolution", "System_Text_Json",
         "System_Text_Encodings_Web", "System_Security_Cryptography", "System_Formats_Asn1", "System_Runtime_Numerics",
@@ -54,6 +54,7 @@ public static partial class AotSizeMap
         "S_P_Reflection" => "System.Private.Reflection",
         "WeChatPay_WeChatPay" => "WeChatPay (runtime)",
         "WeChatPay_Benchmarks_RefitAot" => "the app itself",
+        "WeChatPay_Benchmarks_GeneratedAot" => "the app itself",
         "Busifavor" => "the app itself",
         _ => mangled.Replace('_', '.'),
     };

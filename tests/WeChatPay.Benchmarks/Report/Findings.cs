@@ -133,8 +133,8 @@ public static class Findings
                 .Where(d => d.Delta > 64 * 1024).OrderByDescending(d => d.Delta).Take(6)
                 .Select(d => $"{d.Key} +{(d.Delta / 1024.0).ToString("0", CultureInfo.InvariantCulture)} KiB");
             md.AppendLine($"- **AOT size, like for like.** The generated twin is {Mib(twinSize)} against Refit's {Mib(refitSize)} "
-                + $"({Ratio(twinSize, refitSize)}). Both are RSA-only apps built with `<WeChatPayShangMiSupport>false</WeChatPayShangMiSupport>` (a no-op for "
-                + "Refit), the documented switch that lets the trimmer drop SM2/SM3/SM4 and BouncyCastle; with ShangMi left on, the twin carries "
+                + $"({Ratio(twinSize, refitSize)}). Both are RSA-only apps; the twin is built with `<WeChatPayShangMiSupport>false</WeChatPayShangMiSupport>`, "
+                + "the documented switch that lets the trimmer drop SM2/SM3/SM4 and BouncyCastle, as an RSA merchant's app would; with ShangMi left on, the twin carries "
                 + "BouncyCastle's tables too: 5.55 MiB in a separate publish on 2026-11-29 (not part of this run), above Refit's app. The runtime reads RSA keys and certificates with "
                 + "System.Security.Cryptography, builds no `SocketsHttpHandler` when given a handler, and keeps the certificate downloader only when "
                 + "`DownloadPlatformCertificates` is set. "
