@@ -41,6 +41,31 @@ public class GeneratorScaleBenchmarks
     public GeneratorDriver FloorIncrementalRun() => _floor.Next();
 
     /// <summary>
+    /// <paramref name="runs"/> more incremental runs, each timed alone inside a region where the garbage collector may
+    /// not run (<see cref="GC.TryStartNoGCRegion(long)"/>): set beside the benchmark's mean, they split an edit's cost
+    /// into the work itself (the compiler's binding and the generator) and the collection of what that work allocated.
+    /// </summary>
+    /// <returns>The median run, in milliseconds.</returns>
+    public double MedianIncrementalRunWithoutCollection(int runs)
+    {
+        const long Budget = 256L * 1024 * 1024;
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            if (!GC.TryStartNoGCRegion(Budget))
+                throw new InvalidOperationException("The runtime refused a no-GC region.");
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            IncrementalRun();
+            times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion)
+                throw new InvalidOperationException($"An incremental run allocated more than {Budget / 1024 / 1024} MB, so the collector ran inside it.");
+            GC.EndNoGCRegion();
+        }
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    /// <summary>
     /// One warm driver fed one-character edits of the unrelated file, each in a new Compilation object, as on each
     /// keystroke in the IDE: its symbols are new, so nothing a generator keeps per compilation carries over, and the
     /// binding of the types it reads is paid in the run.

@@ -75,4 +75,13 @@ foreach (var report in summary.Reports.OrderBy(r => r.BenchmarkCase.Descriptor.W
 }
 if (incremental is { } inc && floor is { } fl)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  incremental / floor ratio: {inc / fl:F2}x"));
+
+// After the benchmark, in the same process: the same edits with no garbage collection inside them, so that the docs
+// can say how much of an edit's cost is the work and how much is collecting what the work allocated.
+var split = new GeneratorScaleBenchmarks();
+split.Setup();
+for (var i = 0; i < 6; i++)
+    split.IncrementalRun();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  the same edit with no garbage collection inside the run (GC.TryStartNoGCRegion): {split.MedianIncrementalRunWithoutCollection(10):F2} ms (median of 10)"));
 return failed ? 1 : 0;

@@ -26,7 +26,7 @@ public static partial class GeneratorScale
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
-            Find(result.Output, Full()), Find(result.Output, Incremental()), Find(result.Output, Floor()),
+            Find(result.Output, Full()), Find(result.Output, Incremental()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
             (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
     }
 
@@ -56,6 +56,9 @@ public static partial class GeneratorScale
 
     [GeneratedRegex(@"floor[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Floor();
+
+    [GeneratedRegex(@"no garbage collection[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex WithoutCollection();
 
     [GeneratedRegex(@"(?<value>[0-9][0-9,]*)\s+endpoints", RegexOptions.IgnoreCase)]
     private static partial Regex Endpoints();

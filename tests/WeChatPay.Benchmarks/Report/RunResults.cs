@@ -38,7 +38,7 @@ public sealed record CpuSplit(double InProcessCall, double Signature, double San
 
 /// <summary>The generator's scale harness, as it reported itself.</summary>
 /// <param name="FloorMs">The same edit through a generator that only looks the attributes up: what the compiler costs any generator on them.</param>
-public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, double? FloorMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
+public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunMs, double? FloorMs, double? IncrementalWithoutCollectionMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
 
 /// <summary>One native-AOT app.</summary>
 /// <param name="SizeByAssembly">Bytes of native code and data per assembly, from the ILC map file (approximate).</param>
