@@ -29,7 +29,7 @@ public static partial class AotComparison
         public string BinaryName => Path.GetFileName(Project);
     }
 
-    private sealed record Published(App App, string Binary, string? Problem, int AotWarnings, string? MapPath);
+    private sealed record Published(App App, string Binary, string? Problem, int AotWarnings, string? MapPath, double Seconds = 0, double? IlcSeconds = null);
 
     public static IEnumerable<AotApp> Run(CliOptions options)
     {
@@ -81,7 +81,10 @@ public static partial class AotComparison
         }
         var map = Path.Combine(options.ArtifactsPath, "obj", Path.GetFileName(app.Project), "release_linux-x64", "native", app.BinaryName + ".map.xml");
         var aotWarnings = publish.Output.Where(l => AotWarning().IsMatch(l)).Distinct().Count();
-        return new Published(app, binary, null, aotWarnings, File.Exists(map) ? map : null);
+        // MSBuild's performance summary (-clp:PerformanceSummary) times the IlcCompile target: the native compilation.
+        var ilc = publish.Output.Select(l => IlcTarget().Match(l)).FirstOrDefault(m => m.Success) is { } found
+            ? double.Parse(found.Groups["ms"].Value, CultureInfo.InvariantCulture) / 1000 : (double?)null;
+        return new Published(app, binary, null, aotWarnings, File.Exists(map) ? map : null, clock.Elapsed.TotalSeconds, ilc);
     }
 
     private static AotApp Measure(Published published, string answers, int runs)
@@ -103,7 +106,8 @@ public static partial class AotComparison
             times.Add(ms);
         }
         Console.WriteLine($"  {app.Name}: {size / 1024.0 / 1024.0:0.00} MiB, start → first verified: {string.Join(", ", times.Select(t => t.ToString("0", CultureInfo.InvariantCulture) + " ms"))}");
-        return new AotApp(app.Name, app.Description, size, times, problem, published.MapPath is null ? null : AotSizeMap.ByAssembly(published.MapPath));
+        return new AotApp(app.Name, app.Description, size, times, problem, published.MapPath is null ? null : AotSizeMap.ByAssembly(published.MapPath),
+            published.Seconds, published.IlcSeconds);
     }
 
     /// <summary>
@@ -169,6 +173,9 @@ public static partial class AotComparison
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex Slug();
+
+    [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+IlcCompile\s")]
+    private static partial Regex IlcTarget();
 
     [GeneratedRegex(@"warning IL[23]\d{3}")]
     private static partial Regex AotWarning();

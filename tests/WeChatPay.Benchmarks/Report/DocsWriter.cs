@@ -16,7 +16,7 @@ public static class DocsWriter
         md.AppendLine("# Benchmarks");
         md.AppendLine();
         md.AppendLine($"Written by `tests/WeChatPay.Benchmarks/run.sh{(options.Full ? " --full" : "")}` on {results.StartedAt:yyyy-MM-dd HH:mm} UTC "
-            + $"({results.Mode} mode, {results.Duration.TotalMinutes:0.0} min). Every figure below comes from that one run; rerun the "
+            + $"({results.Mode} mode, {results.Duration.TotalMinutes:0.0} min{(results.CommandDuration is { } command ? $"; {command.TotalMinutes:0.0} min with the build" : "")}). Every figure below comes from that one run; rerun the "
             + "command to refresh them, do not edit them by hand.");
         md.AppendLine();
         Machine(md, machine, options, results);

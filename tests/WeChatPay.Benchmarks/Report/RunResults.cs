@@ -42,8 +42,9 @@ public sealed record GeneratorResults(double? FullRunMs, double? IncrementalRunM
 
 /// <summary>One native-AOT app.</summary>
 /// <param name="SizeByAssembly">Bytes of native code and data per assembly, from the ILC map file (approximate).</param>
+/// <param name="PublishSeconds">The wall time of its <c>dotnet publish</c>, and of the native compilation (ILC) in it.</param>
 public sealed record AotApp(string Name, string Description, long? SizeBytes, IReadOnlyList<double> StartToFirstVerifiedMs, string? Problem,
-    IReadOnlyDictionary<string, long>? SizeByAssembly = null)
+    IReadOnlyDictionary<string, long>? SizeByAssembly = null, double? PublishSeconds = null, double? IlcSeconds = null)
 {
     public double? MedianMs => StartToFirstVerifiedMs.Count == 0 ? null : StartToFirstVerifiedMs.Order().ElementAt(StartToFirstVerifiedMs.Count / 2);
 }
@@ -54,6 +55,15 @@ public sealed class RunResults
     public required string Mode { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public TimeSpan Duration { get; set; }
+
+    /// <summary>From the command (run.sh) to the docs, its build included; null when the suite was started another way.</summary>
+    public TimeSpan? CommandDuration { get; set; }
+
+    /// <summary>Whether every section ran (the short-mode time target is about all of them).</summary>
+    public bool RanEverySection { get; init; }
+
+    /// <summary>How long each section took, in the order they ran.</summary>
+    public List<(string Section, TimeSpan Took)> SectionTimes { get; } = [];
 
     /// <summary>The 1-minute load average at the start and at the end of the run.</summary>
     public string LoadAtStart { get; init; } = "";
