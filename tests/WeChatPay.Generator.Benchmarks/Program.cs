@@ -23,10 +23,15 @@ if (Array.IndexOf(args, "--loop") is var loopAt and >= 0 && loopAt + 1 < args.Le
     return 0;
 }
 
-// Sanity first: the corpus generates one file per interface, with no diagnostic, and the output compiles.
+// Sanity first: the corpus generates one file per interface, with no diagnostic, and the output compiles. The full
+// job compiles every generated file; the short job compiles the declarations of all of them and the bodies of one
+// (13 s less here): the 100 interfaces are one template with other numbers, so their files differ only in names.
 var compilation = GeneratorScaleBenchmarks.CreateCompilation(ScaleCorpus.All(42));
 GeneratorScaleBenchmarks.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-var errors = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+var compiled = isShort
+    ? output.GetDeclarationDiagnostics().Concat(output.GetSemanticModel(output.SyntaxTrees.Last()).GetDiagnostics())
+    : output.GetDiagnostics();
+var errors = compiled.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 var files = output.SyntaxTrees.Count() - compilation.SyntaxTrees.Length;
 if (!diagnostics.IsEmpty || errors.Count > 0 || files != ScaleCorpus.Interfaces)
 {
