@@ -27,7 +27,7 @@ public static class TargetCheck
             // A difference of two means is only judged when Refit's own overhead stands out from the floor by more
             // than twice the standard error of that difference; otherwise this run cannot tell the overheads apart.
             var refitOverhead = refit is null || floor is null ? (double?)null : refit.MeanNs - floor.MeanNs;
-            var noise = refit is null || floor is null ? 0 : 2 * Math.Sqrt(refit.StdErrNs * refit.StdErrNs + floor.StdErrNs * floor.StdErrNs);
+            var noise = refit is null || floor is null ? 0 : DifferenceNoise(refit, floor);
             yield return new Target($"#5 {endpoint}: SDK's own overhead (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
                 generated is null || refit is null || floor is null ? "—"
                     : $"{Micro(generated.MeanNs - floor.MeanNs)} vs {Micro(refitOverhead)}"
@@ -90,6 +90,9 @@ public static class TargetCheck
             Ms(g?.IncrementalRunMs) + (g?.FloorMs is { } floorMs ? $" (floor for the same edit: {Ms(floorMs)})" : ""),
             g?.IncrementalRunMs is null ? null : g.IncrementalRunMs < 20);
     }
+
+    /// <summary>Twice the standard error of the difference between two means: a smaller difference is not judged.</summary>
+    public static double DifferenceNoise(Measurement a, Measurement b) => 2 * Math.Sqrt(a.StdErrNs * a.StdErrNs + b.StdErrNs * b.StdErrNs);
 
     public static Measurement? Find(RunResults r, string contender, string endpoint, string rsa)
         => r.PerCall.FirstOrDefault(m => m.Contender == contender && m.Case == endpoint && m.Rsa == rsa);
