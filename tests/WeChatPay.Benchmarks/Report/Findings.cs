@@ -77,8 +77,9 @@ public static class Findings
                 + $"the SDK adds {Micro(g.MeanNs - floor.MeanNs)} and {Bytes(g.AllocatedBytes - floor.AllocatedBytes)}, Refit adds "
                 + $"{Micro(refit.MeanNs - floor.MeanNs)} and {Bytes(refit.AllocatedBytes - floor.AllocatedBytes)} — "
                 + (TimeDifferenceIsNoise(refit, floor) is { } noise
-                    ? $"in time, both are within ±{Micro(noise)} (twice the standard error of a difference from the floor in this run), so this run "
-                        + "cannot tell them apart; in allocations, which do not move between runs, SDK/Refit = "
+                    ? $"in time, Refit's does not stand out from the floor by more than {Micro(noise)} (twice the standard error of the difference in "
+                        + "this run), so this run cannot rank the two overheads (the contenders run one after another, and this machine's speed drifts "
+                        + "between them by more than their own overheads); in allocations, which do not drift, SDK/Refit = "
                     : $"SDK/Refit = {Ratio(Math.Max(0, g.MeanNs - floor.MeanNs), refit.MeanNs - floor.MeanNs)} in time and ")
                 + $"{Ratio(g.AllocatedBytes - floor.AllocatedBytes, refit.AllocatedBytes - floor.AllocatedBytes)}"
                 + (TimeDifferenceIsNoise(refit, floor) is null ? " in allocations." : "."));
