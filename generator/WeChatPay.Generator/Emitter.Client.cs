@@ -32,7 +32,8 @@ internal sealed partial class Emitter
         {
             // [Sensitive] fields are encrypted with the platform key on a copy; Wechatpay-Serial names that key.
             _w.Line("var __encryptionKey = " + (isAsync ? "await this._client.GetEncryptionKeyAsync(" + cancellation + ").ConfigureAwait(false);" : "this._client.GetEncryptionKey();"));
-            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Sensitive_" + Id(bodyType!.Name) + "(" + Escape(body!.Name) + ", __encryptionKey.Encrypt), " + TypeInfo(body.BodyType!) + ");");
+            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes("
+                + Walk(bodyType!.Name, Escape(body!.Name), "__encryptionKey.Encrypt", sourceIsNotNull: true) + ", " + TypeInfo(body.BodyType!) + ");");
         }
         else if (body is not null)
         {
@@ -91,9 +92,17 @@ internal sealed partial class Emitter
             case ResultShape.TypedResponse:
                 _w.Line("var __response = " + send);
                 var valueType = Find(r.ValueType!);
-                var decrypt = valueType is { NeedsSensitiveWalk: true, Kind: JsonKind.Object }
-                    ? "Sensitive_" + Id(valueType.Name) + "(__response.Deserialize(" + TypeInfo(r.ValueType!) + "), this._client.DecryptSensitive)"
-                    : "__response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
+                var decrypt = "__response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
+                if (valueType is { NeedsSensitiveWalk: true })
+                {
+                    // [Sensitive] fields are decrypted with the merchant key; a Nullable<struct> is read once, then walked.
+                    if (valueType!.Kind == JsonKind.Nullable)
+                    {
+                        _w.Line("var __decoded = " + decrypt + ";");
+                        decrypt = "__decoded";
+                    }
+                    decrypt = Walk(valueType.Name, decrypt, "this._client.DecryptSensitive", sourceIsNotNull: true);
+                }
                 if (r.Shape == ResultShape.Value)
                 {
                     _w.Line("return " + decrypt + ";");

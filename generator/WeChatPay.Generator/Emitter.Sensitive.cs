@@ -8,7 +8,8 @@ namespace WeChatPay.Generator;
 /// sensitive strings went through a transform: <c>PlatformKey.Encrypt</c> on requests (so the caller's object is
 /// never changed) and <c>WeChatPayClient.DecryptSensitive</c> on responses. Records and structs are copied with
 /// <c>with</c>; other classes with an object initializer over their settable and init properties. Nested models,
-/// Nullable&lt;struct&gt;, arrays, List&lt;T&gt; and IReadOnlyList&lt;T&gt; of models are walked; dictionaries are not.
+/// Nullable&lt;struct&gt;, and arrays, List&lt;T&gt;, IReadOnlyList&lt;T&gt; and Dictionary&lt;string, T&gt; values of
+/// them, nested to any depth, are walked, in properties and as the body or result itself.
 /// </summary>
 internal sealed partial class Emitter
 {
@@ -38,33 +39,34 @@ internal sealed partial class Emitter
         }
     }
 
-    private string? SensitiveExpression(PropertySpec property, string source)
+    private string? SensitiveExpression(PropertySpec property, string source) => property.Sensitive switch
     {
-        switch (property.Sensitive)
-        {
-            case SensitiveKind.Field:
-                return "global::WeChatPay.Json.SensitiveFields.Transform(" + source + ", transform)";
-            case SensitiveKind.Object:
-                var helper = "Sensitive_" + Id(property.Type);
-                return property.IsValueType
-                    ? helper + "(" + source + ", transform)"
-                    : source + " is null ? null! : " + helper + "(" + source + ", transform)";
-            case SensitiveKind.NullableStruct:
-                return source + ".HasValue ? Sensitive_" + Id(property.SensitiveElementType!) + "(" + source + ".Value, transform) : " + source;
-            case SensitiveKind.Collection:
-                var element = property.SensitiveElementType!;
-                var elementName = StripAnnotation(element);
-                return "global::WeChatPay.Json.SensitiveFields.Map<" + element + ">(" + source + ", item => Sensitive_" + Id(elementName) + "(item!, transform))";
-            default:
-                return null;
-        }
-    }
+        SensitiveKind.Field => "global::WeChatPay.Json.SensitiveFields.Transform(" + source + ", transform)",
+        SensitiveKind.Walk => Walk(property.Type, source, "transform", sourceIsNotNull: false),
+        _ => null,
+    };
 
-    /// <summary>The type name without a top-level nullable annotation (<c>global::A.Item?</c> → <c>global::A.Item</c>).</summary>
-    private string StripAnnotation(string display)
+    /// <summary>
+    /// The expression that applies <paramref name="transform"/> to every [Sensitive] field inside <paramref name="source"/>,
+    /// a value of type <paramref name="typeName"/> (one whose <see cref="TypeSpec.NeedsSensitiveWalk"/>), and yields the copy:
+    /// an object goes through its helper, a Nullable&lt;struct&gt; when it has a value, and an array, list or
+    /// dictionary through <c>SensitiveFields.Map</c>, element by element, at any depth.
+    /// </summary>
+    private string Walk(string typeName, string source, string transform, bool sourceIsNotNull, int depth = 0)
     {
-        if (_types.ContainsKey(display))
-            return display;
-        return display.EndsWith("?", System.StringComparison.Ordinal) ? display.Substring(0, display.Length - 1) : display;
+        var type = Find(typeName)!;
+        switch (type.Kind)
+        {
+            case JsonKind.Object:
+                var call = "Sensitive_" + Id(type.Name) + "(" + source + ", " + transform + ")";
+                return type.IsValueType || sourceIsNotNull ? call : source + " is null ? null! : " + call;
+            case JsonKind.Nullable:
+                return source + ".HasValue ? Sensitive_" + Id(type.ElementType!) + "(" + source + ".Value, " + transform + ") : " + source;
+            default:
+                // Map skips null elements, so each element it maps is not null.
+                var item = depth == 0 ? "item" : "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return "global::WeChatPay.Json.SensitiveFields.Map<" + type.ElementTypeDisplay + ">(" + source + ", " + item + " => "
+                    + Walk(type.ElementType!, item + "!", transform, sourceIsNotNull: true, depth + 1) + ")";
+        }
     }
 }

@@ -390,7 +390,7 @@ internal sealed class TypeWalker
             {
                 if (node.Kind != JsonKind.Object || node.NeedsSensitiveWalk)
                     continue;
-                if (node.Properties.Any(p => p.IsSensitiveField || WalkTarget(p.Symbol.Type, out _, out _) is not null))
+                if (node.Properties.Any(p => p.IsSensitiveField || LeadsToSensitive(p.Symbol.Type)))
                 {
                     node.NeedsSensitiveWalk = true;
                     changed = true;
@@ -429,7 +429,7 @@ internal sealed class TypeWalker
                 objectSpec,
                 node.EnumMembers,
                 node.Symbol.IsValueType,
-                node.NeedsSensitiveWalk));
+                LeadsToSensitive(node.Symbol)));
         }
         specs.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
         return specs.ToEquatableArray();
@@ -438,19 +438,9 @@ internal sealed class TypeWalker
     private PropertySpec BuildProperty(PropertyNode property, string declaringType)
     {
         var type = property.Symbol.Type;
-        var sensitive = SensitiveKind.None;
-        string? element = null;
-        var collectionKind = JsonKind.Object;
-        if (property.IsSensitiveField)
-        {
-            sensitive = SensitiveKind.Field;
-        }
-        else if (WalkTarget(type, out var kind, out var elementDisplay) is not null)
-        {
-            sensitive = kind;
-            element = elementDisplay;
-            collectionKind = _nodes.TryGetValue(type, out var node) ? node.Kind : JsonKind.Object;
-        }
+        var sensitive = property.IsSensitiveField ? SensitiveKind.Field
+            : LeadsToSensitive(type) ? SensitiveKind.Walk
+            : SensitiveKind.None;
         return new PropertySpec(
             property.Symbol.Name,
             property.JsonName,
@@ -460,38 +450,20 @@ internal sealed class TypeWalker
             property.Setter,
             property.IsRequired,
             property.IgnoreCondition is "Always" ? null : property.IgnoreCondition,
-            sensitive,
-            element,
-            collectionKind,
-            type.IsValueType);
+            sensitive);
     }
 
-    /// <summary>The object type a property leads a sensitive walk into, or null when it leads nowhere.</summary>
-    private Node? WalkTarget(ITypeSymbol type, out SensitiveKind kind, out string? elementDisplay)
-    {
-        kind = SensitiveKind.None;
-        elementDisplay = null;
-        if (!_nodes.TryGetValue(type, out var node))
-            return null;
-        switch (node.Kind)
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> holds [Sensitive] fields: an object that needs a walk, or a Nullable,
+    /// array, list or dictionary whose elements (or values), at any depth, do.
+    /// </summary>
+    private bool LeadsToSensitive(ITypeSymbol type)
+        => _nodes.TryGetValue(type, out var node) && node.Kind switch
         {
-            case JsonKind.Object when node.NeedsSensitiveWalk:
-                kind = SensitiveKind.Object;
-                elementDisplay = type.ToDisplayString(Parser.AnnotatedTypeFormat);
-                return node;
-            case JsonKind.Nullable when _nodes.TryGetValue(node.Element!, out var inner) && inner.Kind == JsonKind.Object && inner.NeedsSensitiveWalk:
-                kind = SensitiveKind.NullableStruct;
-                elementDisplay = node.Element!.ToDisplayString(Parser.TypeFormat);
-                return inner;
-            case JsonKind.Array or JsonKind.List or JsonKind.ReadOnlyList
-                when _nodes.TryGetValue(node.Element!, out var element) && element.Kind == JsonKind.Object && element.NeedsSensitiveWalk:
-                kind = SensitiveKind.Collection;
-                elementDisplay = node.Element!.ToDisplayString(Parser.AnnotatedTypeFormat);
-                return element;
-            default:
-                return null;
-        }
-    }
+            JsonKind.Object => node.NeedsSensitiveWalk,
+            JsonKind.Nullable or JsonKind.Array or JsonKind.List or JsonKind.ReadOnlyList or JsonKind.Dictionary => LeadsToSensitive(node.Element!),
+            _ => false,
+        };
 
     private static string FriendlyName(ITypeSymbol type) => type switch
     {

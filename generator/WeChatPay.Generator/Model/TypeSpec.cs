@@ -28,7 +28,10 @@ internal enum JsonKind
 /// <param name="Object">For objects: members and construction.</param>
 /// <param name="EnumMembers">For enums: members and their wire spellings.</param>
 /// <param name="IsValueType">Whether the type is a struct.</param>
-/// <param name="NeedsSensitiveWalk">Whether the type holds [Sensitive] fields, directly or through members.</param>
+/// <param name="NeedsSensitiveWalk">
+/// Whether a value of the type holds [Sensitive] fields: an object with such fields, directly or through members, or a
+/// Nullable, array, list or dictionary of such values at any depth.
+/// </param>
 internal sealed record TypeSpec(
     string Name,
     string FriendlyName,
@@ -70,14 +73,11 @@ internal enum SensitiveKind
     /// <summary>A [Sensitive] string: transformed.</summary>
     Field,
 
-    /// <summary>An object holding sensitive fields: walked.</summary>
-    Object,
-
-    /// <summary>A Nullable&lt;struct&gt; holding sensitive fields: walked when it has a value.</summary>
-    NullableStruct,
-
-    /// <summary>A list, array or read-only list of objects holding sensitive fields: each element walked.</summary>
-    Collection,
+    /// <summary>
+    /// A value that holds sensitive fields: an object, a Nullable&lt;struct&gt;, or an array, list, read-only list or
+    /// dictionary of them at any depth. It is walked (the emitter follows the type's shape).
+    /// </summary>
+    Walk,
 }
 
 /// <summary>A serialized property.</summary>
@@ -90,9 +90,6 @@ internal enum SensitiveKind
 /// <param name="IsRequired">C# required or [JsonRequired].</param>
 /// <param name="IgnoreCondition">A JsonIgnoreCondition member name for [JsonIgnore(Condition = …)], or null.</param>
 /// <param name="Sensitive">How a sensitive walk treats it.</param>
-/// <param name="SensitiveElementType">For SensitiveKind.Collection/Object: the walked element type with annotations.</param>
-/// <param name="CollectionKind">For SensitiveKind.Collection: List, Array or ReadOnlyList.</param>
-/// <param name="IsValueType">Whether the property type is a value type.</param>
 internal sealed record PropertySpec(
     string Name,
     string JsonName,
@@ -102,10 +99,7 @@ internal sealed record PropertySpec(
     SetterKind Setter,
     bool IsRequired,
     string? IgnoreCondition,
-    SensitiveKind Sensitive,
-    string? SensitiveElementType,
-    JsonKind CollectionKind,
-    bool IsValueType);
+    SensitiveKind Sensitive);
 
 /// <summary>An argument of the parameterized creator.</summary>
 /// <param name="Name">The constructor parameter's name, or the property's name for a member initializer.</param>

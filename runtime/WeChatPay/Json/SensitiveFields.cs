@@ -40,6 +40,18 @@ public static class SensitiveFields
         return result;
     }
 
+    /// <summary>A new dictionary, with the same keys and key comparer, with <paramref name="map"/> applied to each non-null value.</summary>
+    [return: NotNullIfNotNull(nameof(items))]
+    public static Dictionary<string, T>? Map<T>(Dictionary<string, T>? items, Func<T, T> map)
+    {
+        if (items is null)
+            return null;
+        var result = new Dictionary<string, T>(items.Count, items.Comparer);
+        foreach (var (key, value) in items)
+            result.Add(key, value is null ? value : map(value));
+        return result;
+    }
+
     /// <summary>A new list with <paramref name="map"/> applied to each non-null element.</summary>
     [return: NotNullIfNotNull(nameof(items))]
     public static IReadOnlyList<T>? Map<T>(IReadOnlyList<T>? items, Func<T, T> map)

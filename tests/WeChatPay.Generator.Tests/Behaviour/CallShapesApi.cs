@@ -46,6 +46,18 @@ public partial interface ICallShapesApi
 
     [Get("v3/secrets/{secret_id}")]
     Task<SecretRecord> GetSecretAsync(string secretId);
+
+    [Post("v3/secrets/book")]
+    Task<SecretReceipt> SendSecretBookAsync(SecretBook json);
+
+    [Post("v3/secrets/contacts")]
+    Task<SecretReceipt> SendContactsAsync(List<Contact> json);
+
+    [Get("v3/secrets/by-id")]
+    Task<Dictionary<string, SecretRecord>> GetSecretsByIdAsync();
+
+    [Get("v3/secrets/pages")]
+    Task<WeChatPayResponse<List<SecretRecord[]>>> GetSecretPagesAsync();
 }
 
 public sealed record Thing(string Id, string Name, ThingKind Kind);
@@ -83,6 +95,9 @@ public sealed record SecretRequest(
 public sealed record Contact([property: Sensitive] string? Phone, string Label);
 
 public sealed record SecretReceipt(string Id, string EchoName);
+
+/// <summary>[Sensitive] fields reached through dictionary values and a list of lists.</summary>
+public sealed record SecretBook(Dictionary<string, Contact> ByRole, List<List<Contact>>? Groups, string Note);
 
 /// <summary>A response with [Sensitive] fields: decrypted with the merchant key.</summary>
 public sealed class SecretRecord

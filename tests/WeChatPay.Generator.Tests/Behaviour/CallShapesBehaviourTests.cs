@@ -131,6 +131,92 @@ public sealed class CallShapesBehaviourTests
     }
 }
 
+/// <summary>[Sensitive] fields below dictionaries, nested collections and collection bodies and results.</summary>
+public sealed class SensitiveContainerTests
+{
+    private static (FakeWeChatPay Server, WeChatPayClient Client, ICallShapesApi Api) Create(Func<FakeWeChatPay.Recorded, (HttpStatusCode, string)> respond)
+    {
+        var server = new FakeWeChatPay(respond);
+        var client = new WeChatPayClient(FakeWeChatPay.Options(), server);
+        return (server, client, ICallShapesApi.Create(client));
+    }
+
+    private static string Decrypted(JsonElement phone) => FakeWeChatPay.DecryptAsPlatform(phone.GetString()!);
+
+    [Fact]
+    public async Task Sensitive_fields_in_dictionary_values_and_lists_of_lists_are_encrypted_on_a_copy()
+    {
+        var (server, client, api) = Create(_ => (HttpStatusCode.OK, """{"id":"s1","echo_name":"ok"}"""));
+        using var _ = client;
+        var book = new SecretBook(
+            new Dictionary<string, Contact> { ["boss"] = new("13800000001", "b"), ["nobody"] = null! },
+            [[new Contact("13800000002", "g1")], [new Contact(null, "g2"), new Contact("13800000003", "g3")]],
+            "plain note");
+
+        await api.SendSecretBookAsync(book);
+
+        Assert.Equal("13800000001", book.ByRole["boss"].Phone);
+        Assert.Equal("13800000003", book.Groups![1][1].Phone);
+        var sent = Assert.Single(server.Requests);
+        Assert.Equal(FakeWeChatPay.PublicKeyId, sent.WechatpaySerial);
+        Assert.True(sent.SignatureValid);
+        using var json = JsonDocument.Parse(sent.Body);
+        var root = json.RootElement;
+        var boss = root.GetProperty("by_role").GetProperty("boss");
+        Assert.NotEqual("13800000001", boss.GetProperty("phone").GetString());
+        Assert.Equal("13800000001", Decrypted(boss.GetProperty("phone")));
+        Assert.Equal("b", boss.GetProperty("label").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("by_role").GetProperty("nobody").ValueKind);
+        var groups = root.GetProperty("groups");
+        Assert.Equal("13800000002", Decrypted(groups[0][0].GetProperty("phone")));
+        Assert.False(groups[1][0].TryGetProperty("phone", out var _), "A null sensitive field stays null and is not written.");
+        Assert.Equal("13800000003", Decrypted(groups[1][1].GetProperty("phone")));
+        Assert.Equal("plain note", root.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public async Task Sensitive_fields_in_a_list_body_are_encrypted_on_a_copy()
+    {
+        var (server, client, api) = Create(_ => (HttpStatusCode.OK, """{"id":"s2","echo_name":"ok"}"""));
+        using var _ = client;
+        var contacts = new List<Contact> { new("13800000004", "a"), new("13800000005", "b") };
+
+        await api.SendContactsAsync(contacts);
+
+        Assert.Equal("13800000004", contacts[0].Phone);
+        var sent = Assert.Single(server.Requests);
+        Assert.Equal(FakeWeChatPay.PublicKeyId, sent.WechatpaySerial);
+        using var json = JsonDocument.Parse(sent.Body);
+        Assert.Equal(["13800000004", "13800000005"], json.RootElement.EnumerateArray().Select(c => Decrypted(c.GetProperty("phone"))));
+    }
+
+    [Fact]
+    public async Task Sensitive_fields_in_dictionary_and_nested_collection_results_are_decrypted()
+    {
+        static Dictionary<string, object?> Record(string id, string idCard, string phone) => new()
+        {
+            ["id"] = id,
+            ["id_card"] = FakeWeChatPay.EncryptForMerchant(idCard),
+            ["contacts"] = new object[] { new Dictionary<string, string> { ["phone"] = FakeWeChatPay.EncryptForMerchant(phone), ["label"] = "home" } },
+        };
+        var (_, client, api) = Create(request => (HttpStatusCode.OK, request.Target.EndsWith("/by-id", StringComparison.Ordinal)
+            ? JsonSerializer.Serialize(new Dictionary<string, object?> { ["r1"] = Record("r1", "110101199003070001", "13800000006"), ["r2"] = null }, TestJson.Options)
+            : JsonSerializer.Serialize(new object[] { new object[] { Record("r3", "110101199003070003", "13800000007") }, Array.Empty<object>() }, TestJson.Options)));
+        using var _ = client;
+
+        var byId = await api.GetSecretsByIdAsync();
+        var pages = await api.GetSecretPagesAsync();
+
+        Assert.Equal("110101199003070001", byId["r1"].IdCard);
+        Assert.Equal("13800000006", byId["r1"].Contacts![0].Phone);
+        Assert.Null(byId["r2"]);
+        var record = Assert.Single(pages.Value[0]);
+        Assert.Equal("110101199003070003", record.IdCard);
+        Assert.Equal("13800000007", record.Contacts![0].Phone);
+        Assert.Empty(pages.Value[1]);
+    }
+}
+
 /// <summary>Reflection-based JSON for building test inputs only (never used by the code under test).</summary>
 internal static class TestJson
 {
