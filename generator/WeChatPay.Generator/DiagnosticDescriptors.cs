@@ -89,6 +89,11 @@ internal static class DiagnosticDescriptors
         "Interface member without an HTTP attribute",
         "The member '{0}' of '{1}' has no [Get], [Post], [Put], [Patch] or [Delete] attribute, so the generated client cannot implement it: add one, or give it a default body");
 
+    public static readonly DiagnosticDescriptor SensitiveInQuery = Create(
+        "WCP0016",
+        "[Sensitive] property in a query model",
+        "The property '{0}' is marked [Sensitive], but '{1}' sends it in the query string, where it would travel in plain text: sensitive fields are encrypted in request bodies only; send it in the body or remove [Sensitive]");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PlaceholderWithoutParameter.Id] = PlaceholderWithoutParameter,
@@ -106,6 +111,7 @@ internal static class DiagnosticDescriptors
         [SensitiveModelNotCopyable.Id] = SensitiveModelNotCopyable,
         [InvalidJsonContext.Id] = InvalidJsonContext,
         [MemberWithoutEndpoint.Id] = MemberWithoutEndpoint,
+        [SensitiveInQuery.Id] = SensitiveInQuery,
     };
 
     /// <summary>Every descriptor, by ID.</summary>

@@ -190,6 +190,14 @@ internal static partial class Parser
         {
             if (TypeWalker.ReadIgnoreCondition(property) == "Always")
                 continue;
+            if (TypeWalker.IsSensitive(property))
+            {
+                clean = false;
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.SensitiveInQuery, property.Locations.FirstOrDefault() ?? parameter.Locations.FirstOrDefault(),
+                    named.Name + "." + property.Name, methodName.Text));
+                valid = false;
+                continue;
+            }
             var scalar = cache.Scalar(property.Type);
             if (scalar is null)
             {

@@ -205,7 +205,7 @@ internal sealed class TypeWalker
                 IsRequired = property.IsRequired || HasAttribute(property, "System.Text.Json.Serialization.JsonRequiredAttribute"),
                 IgnoreCondition = ignore,
             };
-            if (HasAttribute(property, SensitiveAttributeName))
+            if (IsSensitive(property))
             {
                 if (property.Type.SpecialType != SpecialType.System_String)
                 {
@@ -374,6 +374,9 @@ internal sealed class TypeWalker
         }
         return members.ToEquatableArray();
     }
+
+    /// <summary>Whether the property is marked [Sensitive].</summary>
+    internal static bool IsSensitive(IPropertySymbol property) => HasAttribute(property, SensitiveAttributeName);
 
     private static bool HasAttribute(ISymbol symbol, string name)
         => symbol.GetAttributes().Any(a => Parser.HasFullName(a.AttributeClass, name));

@@ -188,6 +188,24 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void WCP0016_sensitive_property_in_a_query_model()
+    {
+        var source = Api("""[Get("v3/users")] Task<Res> FindAsync([Query] UserFilter filter);""") + """
+
+            namespace Demo
+            {
+                public sealed class UserFilter
+                {
+                    public string? City { get; set; }
+                    [Sensitive] public string? Phone { get; set; }
+                }
+            }
+            """;
+        var d = Single(source, "WCP0016", "Phone");
+        Assert.Equal("The property 'UserFilter.Phone' is marked [Sensitive], but 'IApi.FindAsync' sends it in the query string, where it would travel in plain text: sensitive fields are encrypted in request bodies only; send it in the body or remove [Sensitive]", d.GetMessage());
+    }
+
+    [Fact]
     public void Every_descriptor_is_tracked_in_the_unshipped_release_file()
     {
         var releases = File.ReadAllText(Path.Combine(SnapshotTests.ProjectDirectory(), "../../generator/WeChatPay.Generator/AnalyzerReleases.Unshipped.md"));
