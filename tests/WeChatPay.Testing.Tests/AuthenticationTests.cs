@@ -197,7 +197,8 @@ public sealed class AuthenticationTests(SandboxFixture fixture)
             {
                 var start = a.IndexOf("signature=\"", StringComparison.Ordinal) + 11;
                 signature = a[start..a.IndexOf('"', start)];
-                return a.Replace(signature, "Z" + signature[1..]);
+                // A different first character, always (a signature that starts with 'Z' would otherwise stay valid).
+                return a.Replace(signature, (signature[0] == 'Z' ? "Y" : "Z") + signature[1..]);
             });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
