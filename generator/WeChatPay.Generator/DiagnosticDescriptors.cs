@@ -94,6 +94,11 @@ internal static class DiagnosticDescriptors
         "[Sensitive] property in a query model",
         "The property '{0}' is marked [Sensitive], but '{1}' sends it in the query string, where it would travel in plain text: sensitive fields are encrypted in request bodies only; send it in the body or remove [Sensitive]");
 
+    public static readonly DiagnosticDescriptor SensitiveBehindUnwalkedMember = Create(
+        "WCP0017",
+        "[Sensitive] fields behind a member the generator cannot walk",
+        "The member '{0}' has the type '{1}', which the generator cannot walk for [Sensitive] fields, and {2}: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PlaceholderWithoutParameter.Id] = PlaceholderWithoutParameter,
@@ -112,6 +117,7 @@ internal static class DiagnosticDescriptors
         [InvalidJsonContext.Id] = InvalidJsonContext,
         [MemberWithoutEndpoint.Id] = MemberWithoutEndpoint,
         [SensitiveInQuery.Id] = SensitiveInQuery,
+        [SensitiveBehindUnwalkedMember.Id] = SensitiveBehindUnwalkedMember,
     };
 
     /// <summary>Every descriptor, by ID.</summary>

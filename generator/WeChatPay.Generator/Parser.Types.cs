@@ -41,6 +41,9 @@ internal sealed class TypeWalker
         public bool CanCloneWithInitializer { get; set; }
         public EquatableArray<EnumMemberSpec> EnumMembers { get; set; } = EquatableArray<EnumMemberSpec>.Empty;
         public bool NeedsSensitiveWalk { get; set; }
+
+        /// <summary>Members that only a user's JsonSerializerContext lets through: the [Sensitive] walk cannot follow them.</summary>
+        public List<(IPropertySymbol Property, Location? Location)> Unwalked { get; } = new();
     }
 
     private sealed class PropertyNode
@@ -218,7 +221,11 @@ internal sealed class TypeWalker
                 }
             }
             if (!Visit(property.Type, propertyLocation, type.Name + "." + property.Name))
+            {
+                if (!_reportUnsupported)
+                    node.Unwalked.Add((property, propertyLocation));
                 continue;
+            }
             node.Properties.Add(entry);
         }
 
@@ -375,6 +382,30 @@ internal sealed class TypeWalker
         return members.ToEquatableArray();
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/>, its type arguments or element type, or the models they reach through their
+    /// properties, declare a [Sensitive] property; the framework's own types are not searched.
+    /// </summary>
+    private static bool HoldsSensitive(ITypeSymbol type, HashSet<ITypeSymbol> seen)
+    {
+        if (!seen.Add(type))
+            return false;
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return HoldsSensitive(array.ElementType, seen);
+            case INamedTypeSymbol named:
+                if (named.TypeArguments.Any(argument => HoldsSensitive(argument, seen)))
+                    return true;
+                var ns = named.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+                if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal))
+                    return false;
+                return named.GetMembers().OfType<IPropertySymbol>().Any(p => IsSensitive(p) || HoldsSensitive(p.Type, seen));
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Whether the property is marked [Sensitive].</summary>
     internal static bool IsSensitive(IPropertySymbol property) => HasAttribute(property, SensitiveAttributeName);
 
@@ -401,6 +432,26 @@ internal sealed class TypeWalker
             }
         }
         while (changed);
+
+        // A user's JsonSerializerContext can serialize members this walk cannot follow. Where [Sensitive] fields are
+        // involved that would lose data or leak it, so it is an error: the encrypted copy of a type with [Sensitive]
+        // fields would leave such a member out, and [Sensitive] fields inside one would go out unencrypted.
+        foreach (var node in _nodes.Values)
+        {
+            foreach (var (property, location) in node.Unwalked)
+            {
+                var consequence = node.NeedsSensitiveWalk
+                    ? "'" + node.Symbol.Name + "' holds [Sensitive] fields, so its encrypted copy would leave this member out"
+                    : HoldsSensitive(property.Type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default))
+                        ? "it holds [Sensitive] fields, which would be sent and read unencrypted"
+                        : null;
+                if (consequence is not null)
+                {
+                    _diagnostics.Add(Parser.Diagnostic(DiagnosticDescriptors.SensitiveBehindUnwalkedMember, location ?? _fallbackLocation,
+                        node.Symbol.Name + "." + property.Name, property.Type.ToDisplayString(), consequence));
+                }
+            }
+        }
 
         var specs = new List<TypeSpec>(_nodes.Count);
         foreach (var node in _nodes.Values)

@@ -206,6 +206,49 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void WCP0017_sensitive_fields_behind_a_member_the_generator_cannot_walk()
+    {
+        static string WithUserContext(string models) => """
+            namespace Demo
+            {
+                [WeChatPayJsonContext(typeof(Ctx))]
+                public partial interface IApi
+                {
+                    [Post("v3/books")] Task SendAsync(Book json);
+                }
+
+                [System.Text.Json.Serialization.JsonSerializable(typeof(Book))]
+                internal sealed partial class Ctx : System.Text.Json.Serialization.JsonSerializerContext;
+            """ + models + "\n}";
+
+        // The encrypted copy of a model with [Sensitive] fields would leave out a member it cannot walk.
+        var lost = WithUserContext("""
+                public sealed class Book
+                {
+                    [Sensitive] public string? Name { get; set; }
+                    public HashSet<string>? Tags { get; set; }
+                }
+            """);
+        var d = Single(lost, "WCP0017", "Tags");
+        Assert.Equal("The member 'Book.Tags' has the type 'System.Collections.Generic.HashSet<string>?', which the generator cannot walk for [Sensitive] fields, and 'Book' holds [Sensitive] fields, so its encrypted copy would leave this member out: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it", d.GetMessage());
+
+        // [Sensitive] fields inside a member it cannot walk would go out unencrypted.
+        var leaked = WithUserContext("""
+                public sealed class Book
+                {
+                    public HashSet<Contact>? Contacts { get; set; }
+                }
+
+                public sealed class Contact
+                {
+                    [Sensitive] public string? Phone { get; set; }
+                }
+            """);
+        d = Single(leaked, "WCP0017", "Contacts");
+        Assert.Equal("The member 'Book.Contacts' has the type 'System.Collections.Generic.HashSet<Demo.Contact>?', which the generator cannot walk for [Sensitive] fields, and it holds [Sensitive] fields, which would be sent and read unencrypted: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it", d.GetMessage());
+    }
+
+    [Fact]
     public void Every_descriptor_is_tracked_in_the_unshipped_release_file()
     {
         var releases = File.ReadAllText(Path.Combine(SnapshotTests.ProjectDirectory(), "../../generator/WeChatPay.Generator/AnalyzerReleases.Unshipped.md"));
