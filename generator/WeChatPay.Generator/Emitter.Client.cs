@@ -96,7 +96,7 @@ internal sealed partial class Emitter
                 if (valueType is { NeedsSensitiveWalk: true })
                 {
                     // [Sensitive] fields are decrypted with the merchant key; a Nullable<struct> is read once, then walked.
-                    if (valueType!.Kind == JsonKind.Nullable)
+                    if (valueType.Kind == JsonKind.Nullable)
                     {
                         _w.Line("var __decoded = " + decrypt + ";");
                         decrypt = "__decoded";

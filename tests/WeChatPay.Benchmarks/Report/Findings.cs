@@ -69,6 +69,7 @@ public static class Findings
             var floor = TargetCheck.Find(r, "HandWritten", endpoint, "Stubbed");
             if (g is null || refit is null || floor is null)
                 continue;
+            var noise = TargetCheck.OverheadNoise(refit, floor);
             md.AppendLine($"- **{endpoint}, RSA stubbed.** The floor alone costs {Micro(floor.MeanNs)} and {Bytes(floor.AllocatedBytes)}, "
                 + $"{Ratio(floor.MeanNs, refit.MeanNs)} of Refit's time and {Ratio(floor.AllocatedBytes, refit.AllocatedBytes)} of its allocations: the RSA "
                 + "public-key verification of the answer, the JSON (de)serialization into the same models, the `HttpRequestMessage`/`HttpResponseMessage` "
@@ -76,13 +77,13 @@ public static class Findings
                 + "the floor included. What a client adds above the floor is its own overhead: "
                 + $"the SDK adds {Micro(g.MeanNs - floor.MeanNs)} and {Bytes(g.AllocatedBytes - floor.AllocatedBytes)}, Refit adds "
                 + $"{Micro(refit.MeanNs - floor.MeanNs)} and {Bytes(refit.AllocatedBytes - floor.AllocatedBytes)} — "
-                + (TimeDifferenceIsNoise(refit, floor) is { } noise
-                    ? $"in time, Refit's does not stand out from the floor by more than {Micro(noise)} (twice the standard error of the difference in "
+                + (noise is { } n
+                    ? $"in time, Refit's does not stand out from the floor by more than {Micro(n)} (twice the standard error of the difference in "
                         + "this run), so this run cannot rank the two overheads (the contenders run one after another, and this machine's speed drifts "
                         + "between them by more than their own overheads); in allocations, which do not drift, SDK/Refit = "
                     : $"SDK/Refit = {Ratio(Math.Max(0, g.MeanNs - floor.MeanNs), refit.MeanNs - floor.MeanNs)} in time and ")
                 + $"{Ratio(g.AllocatedBytes - floor.AllocatedBytes, refit.AllocatedBytes - floor.AllocatedBytes)}"
-                + (TimeDifferenceIsNoise(refit, floor) is null ? " in allocations." : "."));
+                + (noise is null ? " in allocations." : "."));
             var jsonGenerated = r.Json.FirstOrDefault(m => m.Contender == "Generated_" + endpoint);
             var jsonUser = r.Json.FirstOrDefault(m => m.Contender == "User_" + endpoint);
             if (jsonGenerated is not null && jsonUser is not null && jsonGenerated.MeanNs > 1.5 * jsonUser.MeanNs)
@@ -109,10 +110,6 @@ public static class Findings
             }
         }
     }
-
-    /// <summary>The noise bound when Refit's difference from the floor is within it (the targets then judge nothing), else null.</summary>
-    private static double? TimeDifferenceIsNoise(Measurement refit, Measurement floor)
-        => TargetCheck.DifferenceNoise(refit, floor) is var noise && refit.MeanNs - floor.MeanNs > noise ? null : noise;
 
     private static void Throughput(StringBuilder md, RunResults r)
     {

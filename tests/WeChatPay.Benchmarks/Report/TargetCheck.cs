@@ -26,13 +26,15 @@ public static class TargetCheck
             // included, because the answer's RSA verification and the JSON are in every call (see the findings).
             // A difference of two means is only judged when Refit's own overhead stands out from the floor by more
             // than twice the standard error of that difference; otherwise this run cannot tell the overheads apart.
-            var refitOverhead = refit is null || floor is null ? (double?)null : refit.MeanNs - floor.MeanNs;
-            var noise = refit is null || floor is null ? 0 : DifferenceNoise(refit, floor);
+            var measured = generated is not null && refit is not null && floor is not null;
+            var noise = measured ? OverheadNoise(refit!, floor!) : null;
             yield return new Target($"#5 {endpoint}: SDK's own overhead (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
-                generated is null || refit is null || floor is null ? "—"
-                    : $"{Micro(generated.MeanNs - floor.MeanNs)} vs {Micro(refitOverhead)}"
-                        + (refitOverhead > noise ? $" = {Ratio(Math.Max(0, generated.MeanNs - floor.MeanNs), refitOverhead)}" : $" (within ±{Micro(noise)}, twice the standard error of the difference in this run: not judged)"),
-                generated is null || refitOverhead is not { } ro || ro <= noise ? null : generated.MeanNs - floor!.MeanNs <= 0.5 * ro);
+                !measured ? "—"
+                    : $"{Micro(generated!.MeanNs - floor!.MeanNs)} vs {Micro(refit!.MeanNs - floor.MeanNs)}"
+                        + (noise is { } n
+                            ? $" (within ±{Micro(n)}, twice the standard error of the difference in this run: not judged)"
+                            : $" = {Ratio(Math.Max(0, generated.MeanNs - floor.MeanNs), refit.MeanNs - floor.MeanNs)}"),
+                !measured || noise is not null ? null : generated!.MeanNs - floor!.MeanNs <= 0.5 * (refit!.MeanNs - floor.MeanNs));
             yield return new Target($"#5 {endpoint}: SDK's own allocations (above the floor), RSA stubbed ≤ 0.5× Refit+handler's",
                 generated?.AllocatedBytes is not { } ga || refit?.AllocatedBytes is not { } ra || floor?.AllocatedBytes is not { } fa ? "—"
                     : $"{Bytes(ga - fa)} vs {Bytes(ra - fa)} = {Ratio(ga - fa, ra - fa)}",
@@ -91,8 +93,15 @@ public static class TargetCheck
             g?.IncrementalRunMs is null ? null : g.IncrementalRunMs < 20);
     }
 
-    /// <summary>Twice the standard error of the difference between two means: a smaller difference is not judged.</summary>
-    public static double DifferenceNoise(Measurement a, Measurement b) => 2 * Math.Sqrt(a.StdErrNs * a.StdErrNs + b.StdErrNs * b.StdErrNs);
+    /// <summary>
+    /// Twice the standard error of Refit's difference from the floor when that difference does not stand out from it,
+    /// so that this run cannot judge the overheads; null when it does stand out. The targets and the findings both use it.
+    /// </summary>
+    public static double? OverheadNoise(Measurement refit, Measurement floor)
+    {
+        var noise = 2 * Math.Sqrt(refit.StdErrNs * refit.StdErrNs + floor.StdErrNs * floor.StdErrNs);
+        return refit.MeanNs - floor.MeanNs > noise ? null : noise;
+    }
 
     public static Measurement? Find(RunResults r, string contender, string endpoint, string rsa)
         => r.PerCall.FirstOrDefault(m => m.Contender == contender && m.Case == endpoint && m.Rsa == rsa);
