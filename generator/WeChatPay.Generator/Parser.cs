@@ -24,11 +24,27 @@ internal static partial class Parser
 
     /// <summary>Parses one method carrying an HTTP attribute (the transform of ForAttributeWithMetadataName).</summary>
     /// <remarks>
-    /// This runs for every attributed method on every edit, so it allocates little: locations are made only for a
+    /// This runs for every attributed method on every edit. After an edit that changed no declaration the method's last
+    /// result is reused (<see cref="MethodReuse"/>). Otherwise it allocates little: locations are made only for a
     /// diagnostic, display strings and scalar shapes come from the compilation's <see cref="ParseCache"/>, and so do
     /// the walks of the body and result types.
     /// </remarks>
     public static MethodResult? ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        // An edit that changed no declaration reads every method as before: the last result is handed back unread.
+        var epoch = DeclarationEpoch.Of(context.SemanticModel.Compilation);
+        var tree = context.TargetNode.SyntaxTree;
+        var position = context.TargetNode.SpanStart;
+        var attribute = context.Attributes[0].AttributeClass?.Name;
+        if (MethodReuse.Find(tree, position, attribute, epoch) is { } reused)
+            return reused;
+        var result = Parse(context, cancellationToken);
+        if (result is not null)
+            MethodReuse.Keep(tree, position, attribute, epoch, result);
+        return result;
+    }
+
+    private static MethodResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method || method.ContainingType is not { TypeKind: TypeKind.Interface } iface)
             return null;
