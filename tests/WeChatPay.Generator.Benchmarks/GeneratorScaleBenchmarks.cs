@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace WeChatPay.Generator.Benchmarks;
 
 /// <summary>
-/// The generator over <see cref="ScaleCorpus"/>: a full run (a fresh driver and fresh symbols, as on the first build
-/// or a restart of the IDE) and an incremental run (the warm driver after a one-character edit in an unrelated file,
-/// in a new compilation, as on each keystroke in the IDE), beside the floor for the same edit.
+/// The generator over <see cref="ScaleCorpus"/>: a full run (a fresh driver over a compilation the generator has never
+/// seen, as on the first build or a restart of the IDE) and two incremental runs (the warm driver after a one-character
+/// edit in an unrelated file, in a new compilation, as on each keystroke in the IDE): one inside a method body, which
+/// changes no declaration, and one to a method's name, which does. Beside them, the floor for the body edit.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorScaleBenchmarks
@@ -16,37 +17,50 @@ public class GeneratorScaleBenchmarks
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private CSharpCompilation _compilation = null!;
-    private Edits _generator = null!;
+    private Edits _bodyEdits = null!;
+    private Edits _declarationEdits = null!;
     private Edits _floor = null!;
+    private int _fullRuns;
 
     [GlobalSetup]
     public void Setup()
     {
         _compilation = CreateCompilation(ScaleCorpus.All(42));
         var unrelated = _compilation.SyntaxTrees[^1];
-        var edited = CSharpSyntaxTree.ParseText(ScaleCorpus.Unrelated(43), ParseOptions, unrelated.FilePath);
-        _generator = new Edits(CreateDriver(), _compilation, unrelated, edited);
-        _floor = new Edits(CSharpGeneratorDriver.Create(new[] { new FloorGenerator().AsSourceGenerator() }, parseOptions: ParseOptions), _compilation, unrelated, edited);
+        var bodyEdit = CSharpSyntaxTree.ParseText(ScaleCorpus.Unrelated(43), ParseOptions, unrelated.FilePath);
+        var declarationEdit = CSharpSyntaxTree.ParseText(ScaleCorpus.Unrelated(42, "Answes"), ParseOptions, unrelated.FilePath);
+        _bodyEdits = new Edits(CreateDriver(), _compilation, unrelated, bodyEdit);
+        _declarationEdits = new Edits(CreateDriver(), _compilation, unrelated, declarationEdit);
+        _floor = new Edits(CSharpGeneratorDriver.Create(new[] { new FloorGenerator().AsSourceGenerator() }, parseOptions: ParseOptions), _compilation, unrelated, bodyEdit);
     }
 
-    /// <summary>A fresh driver over the parsed corpus with new symbols (<see cref="Compilation.Clone"/>), so that binding is paid as on a first build.</summary>
+    /// <summary>
+    /// A fresh driver over the parsed corpus as a compilation never seen before (a new assembly name: new symbols, and
+    /// no earlier compilation of that project to carry results from), so that all binding is paid as on a first build.
+    /// </summary>
     [Benchmark(Description = "full run")]
-    public GeneratorDriver FullRun() => CreateDriver().RunGenerators(_compilation.Clone());
+    public GeneratorDriver FullRun() => CreateDriver().RunGenerators(_compilation.WithAssemblyName("Scale.Full" + (++_fullRuns)));
 
-    [Benchmark(Description = "incremental run")]
-    public GeneratorDriver IncrementalRun() => _generator.Next();
+    /// <summary>One character inside a method body of the unrelated file: no declaration changes.</summary>
+    [Benchmark(Description = "incremental run, body edit")]
+    public GeneratorDriver BodyEditRun() => _bodyEdits.Next();
 
-    /// <summary>The same edit through <see cref="FloorGenerator"/>: what the compiler's attribute lookup costs by itself.</summary>
+    /// <summary>One character of a method's name in the unrelated file: a declaration changes, so every method is read again.</summary>
+    [Benchmark(Description = "incremental run, declaration edit")]
+    public GeneratorDriver DeclarationEditRun() => _declarationEdits.Next();
+
+    /// <summary>The body edit through <see cref="FloorGenerator"/>: what the compiler's attribute lookup costs by itself.</summary>
     [Benchmark(Description = "floor incremental run")]
     public GeneratorDriver FloorIncrementalRun() => _floor.Next();
 
     /// <summary>
-    /// <paramref name="runs"/> more incremental runs, each timed alone inside a region where the garbage collector may
-    /// not run (<see cref="GC.TryStartNoGCRegion(long)"/>): set beside the benchmark's mean, they split an edit's cost
-    /// into the work itself (the compiler's binding and the generator) and the collection of what that work allocated.
+    /// <paramref name="runs"/> more runs of <paramref name="run"/>, each timed alone inside a region where the garbage
+    /// collector may not run (<see cref="GC.TryStartNoGCRegion(long)"/>): set beside the benchmark's mean, they split an
+    /// edit's cost into the work itself (the compiler's binding and the generator) and the collection of what that work
+    /// allocated.
     /// </summary>
     /// <returns>The median run, in milliseconds.</returns>
-    public double MedianIncrementalRunWithoutCollection(int runs)
+    public static double MedianWithoutCollection(Func<GeneratorDriver> run, int runs)
     {
         const long Budget = 256L * 1024 * 1024;
         var times = new double[runs];
@@ -55,7 +69,7 @@ public class GeneratorScaleBenchmarks
             if (!GC.TryStartNoGCRegion(Budget))
                 throw new InvalidOperationException("The runtime refused a no-GC region.");
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            IncrementalRun();
+            run();
             times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion)
                 throw new InvalidOperationException($"An incremental run allocated more than {Budget / 1024 / 1024} MB, so the collector ran inside it.");
@@ -67,8 +81,8 @@ public class GeneratorScaleBenchmarks
 
     /// <summary>
     /// One warm driver fed one-character edits of the unrelated file, each in a new Compilation object, as on each
-    /// keystroke in the IDE: its symbols are new, so nothing a generator keeps per compilation carries over, and the
-    /// binding of the types it reads is paid in the run.
+    /// keystroke in the IDE: its symbols are new, so nothing a generator keeps per compilation carries over, and
+    /// whatever the generator binds again is paid in the run.
     /// </summary>
     private sealed class Edits
     {

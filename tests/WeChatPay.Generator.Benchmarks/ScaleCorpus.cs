@@ -22,13 +22,16 @@ public static class ScaleCorpus
         global using WeChatPay;
         """;
 
-    /// <summary>The unrelated file; <paramref name="answer"/> is the character the incremental run edits.</summary>
-    public static string Unrelated(int answer) => $$"""
+    /// <summary>
+    /// The unrelated file. <paramref name="answer"/> is the character a body edit changes (inside a method body: no
+    /// declaration changes); <paramref name="name"/> is the one a declaration edit changes (the method's name).
+    /// </summary>
+    public static string Unrelated(int answer, string name = "Answer") => $$"""
         namespace Scale.Unrelated
         {
             public static class Helper
             {
-                public static int Answer() => {{answer}};
+                public static int {{name}}() => {{answer}};
             }
         }
         """;

@@ -26,7 +26,7 @@ public static partial class GeneratorScale
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
-            Find(result.Output, Full()), Find(result.Output, Incremental()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
+            Find(result.Output, Full()), Find(result.Output, BodyEdit()), Find(result.Output, DeclarationEdit()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
             (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
     }
 
@@ -48,16 +48,19 @@ public static partial class GeneratorScale
         return null;
     }
 
-    [GeneratedRegex(@"full[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*full run:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Full();
 
-    [GeneratedRegex(@"incremental[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
-    private static partial Regex Incremental();
+    [GeneratedRegex(@"^\s*incremental run, body edit[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex BodyEdit();
 
-    [GeneratedRegex(@"floor[^0-9]*?(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*incremental run, declaration edit[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex DeclarationEdit();
+
+    [GeneratedRegex(@"^\s*floor[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Floor();
 
-    [GeneratedRegex(@"no garbage collection[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"declaration edit with no garbage collection[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex WithoutCollection();
 
     [GeneratedRegex(@"(?<value>[0-9][0-9,]*)\s+endpoints", RegexOptions.IgnoreCase)]
