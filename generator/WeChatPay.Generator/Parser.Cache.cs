@@ -36,6 +36,9 @@ internal sealed class ParseCache
     private readonly ConcurrentDictionary<ITypeSymbol, (ReturnSpec? Spec, ITypeSymbol? JsonRoot)> _returns = new(SymbolEqualityComparer.IncludeNullability);
 
     private readonly ConcurrentDictionary<string, Parser.ParsedPath> _paths = new(StringComparer.Ordinal);
+
+    /// <summary>The files reachable from each root type (<see cref="Dependencies"/>): the methods of an interface share their models.</summary>
+    public ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> DependencyFiles { get; } = new(SymbolEqualityComparer.Default);
     private static readonly Parser.ParsedPath s_noTemplate = Parser.ParsePath(null);
 
     private static readonly Func<string, Parser.ParsedPath> s_parsePath = static template => Parser.ParsePath(template);

@@ -1,22 +1,22 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;
 
 /// <summary>
-/// Method results carried from one compilation to the next when the edit between them changed no declaration.
+/// Method results carried from one compilation to the next when the edit between them cannot have changed them.
 /// <para>
 /// The transform re-runs for every attributed method on every edit, and in a new compilation reading a method binds
 /// its signature and every model it reaches again: that binding, not the generator's own logic, was most of an
-/// edit's cost. Most keystrokes change no declaration (a method body, a comment, a field's initializer), and then every
-/// method reads as it did. So a result is kept per method and handed back while the compilation's declarations stay
-/// those it was read from (the same <see cref="DeclarationEpoch"/>).
+/// edit's cost. Most keystrokes cannot change what a method reads: an edit inside a member body, a comment, or a
+/// declaration in a file that declares none of the types the method reaches. So a result is kept per method with the
+/// files it depends on (<see cref="Dependencies"/>), and handed back while the compilation's declarations are those
+/// it was read from, or differ only inside files it does not depend on (<see cref="DeclarationEpoch"/>).
 /// </para>
 /// <para>
 /// A result is reused only when the method's own syntax tree is the same object (its position is then unchanged), and
@@ -27,32 +27,44 @@ internal static class MethodReuse
 {
     private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<(int Position, string? Attribute), Entry>> s_results = new();
 
-    private sealed record Entry(DeclarationEpoch Epoch, MethodResult Result);
+    private sealed record Entry(DeclarationEpoch Epoch, MethodResult Result, ImmutableArray<string> Dependencies);
 
-    /// <summary>The result read for the method at <paramref name="position"/> of <paramref name="tree"/> under the same declarations, if any.</summary>
+    /// <summary>
+    /// The result read for the method at <paramref name="position"/> of <paramref name="tree"/>, if it still holds under
+    /// <paramref name="epoch"/>: read under it, or under the epoch before it when none of the files the method depends
+    /// on changed a declaration since (it is then kept under <paramref name="epoch"/>).
+    /// </summary>
     public static MethodResult? Find(SyntaxTree tree, int position, string? attribute, DeclarationEpoch epoch)
-        => s_results.TryGetValue(tree, out var results) && results.TryGetValue((position, attribute), out var entry) && ReferenceEquals(entry.Epoch, epoch)
-            ? entry.Result
-            : null;
-
-    /// <summary>Keeps a result without diagnostics for the next compilation with the same declarations.</summary>
-    public static void Keep(SyntaxTree tree, int position, string? attribute, DeclarationEpoch epoch, MethodResult result)
     {
-        if (result.Diagnostics.IsEmpty)
-            s_results.GetValue(tree, static _ => new())[(position, attribute)] = new Entry(epoch, result);
+        if (!s_results.TryGetValue(tree, out var results) || !results.TryGetValue((position, attribute), out var entry))
+            return null;
+        if (ReferenceEquals(entry.Epoch, epoch))
+            return entry.Result;
+        if (!epoch.Follows(entry.Epoch, entry.Dependencies))
+            return null;
+        results[(position, attribute)] = entry with { Epoch = epoch };
+        return entry.Result;
     }
+
+    /// <summary>Keeps a result without diagnostics, with the files it depends on, for the compilations that follow.</summary>
+    public static void Keep(SyntaxTree tree, int position, string? attribute, DeclarationEpoch epoch, MethodResult result, ImmutableArray<string> dependencies)
+        => s_results.GetValue(tree, static _ => new())[(position, attribute)] = new Entry(epoch, result, dependencies);
 }
 
 /// <summary>
-/// Compilations that declare the same things share one epoch: equal options, the same reference objects, and syntax
-/// trees that are each the same tree or one whose declarations read token for token as before
-/// (<see cref="SameDeclarations(SyntaxTree, SyntaxTree)"/>). Between two such compilations no name in a declaration
-/// can bind differently, so nothing the generator reads from declarations can differ.
-/// <para>
-/// A compilation is compared with the latest one of the same assembly name (an IDE's or a build server's previous
-/// compilation of that project), held weakly. Anything else (a new reference, an added file, an edited signature, a
-/// first build) starts a new epoch, and every method is read again.
-/// </para>
+/// What one compilation declares, as far as a kept result can tell. A compilation is compared with the latest one of
+/// the same assembly name (an IDE's or a build server's previous compilation of that project), held weakly:
+/// <list type="bullet">
+/// <item>equal options, the same reference objects, and each file the same tree or one that declares the same things
+/// (<see cref="DeclarationSyntax.SameDeclarations"/>): the same epoch, and every kept result holds;</item>
+/// <item>the same, except that some files changed declarations inside their types while the names every file
+/// declares or imports, its consts and enum values, and its directives stayed
+/// (<see cref="DeclarationSyntax.SameOutline"/>): a new epoch that follows the last one, under which a result holds
+/// when it depends on none of those files (no name anywhere can bind differently, and what changed is only ever read
+/// through the types those files declare);</item>
+/// <item>anything else (a new reference, an added file, a type renamed, a const edited, a first build): a new epoch
+/// that follows nothing, and every method is read again.</item>
+/// </list>
 /// </summary>
 internal sealed class DeclarationEpoch
 {
@@ -61,20 +73,48 @@ internal sealed class DeclarationEpoch
     private static readonly ConditionalWeakTable<Compilation, DeclarationEpoch> s_epochs = new();
     private static readonly Dictionary<string, (WeakReference<Compilation> Compilation, DeclarationEpoch Epoch)> s_latest = new(StringComparer.Ordinal);
 
-    private DeclarationEpoch()
+    // Weak: results kept under the previous epoch move to this one as they are found, after which nothing needs it.
+    private readonly WeakReference<DeclarationEpoch>? _previous;
+    private readonly ImmutableHashSet<string> _changedFiles;
+
+    private DeclarationEpoch(DeclarationEpoch? previous, ImmutableHashSet<string> changedFiles)
     {
+        _previous = previous is null ? null : new WeakReference<DeclarationEpoch>(previous);
+        _changedFiles = changedFiles;
     }
 
     public static DeclarationEpoch Of(Compilation compilation) => s_epochs.GetValue(compilation, static c => Assign(c));
+
+    /// <summary>Whether a result read under <paramref name="earlier"/> that depends on <paramref name="dependencies"/> holds under this epoch.</summary>
+    public bool Follows(DeclarationEpoch earlier, ImmutableArray<string> dependencies)
+    {
+        if (_previous is null || !_previous.TryGetTarget(out var previous) || !ReferenceEquals(previous, earlier))
+            return false;
+        foreach (var file in dependencies)
+        {
+            if (_changedFiles.Contains(file))
+                return false;
+        }
+        return true;
+    }
 
     private static DeclarationEpoch Assign(Compilation compilation)
     {
         var name = compilation.AssemblyName ?? "";
         lock (s_latest)
         {
-            var epoch = s_latest.TryGetValue(name, out var latest) && latest.Compilation.TryGetTarget(out var previous) && SameDeclarations(previous, compilation)
-                ? latest.Epoch
-                : new DeclarationEpoch();
+            DeclarationEpoch epoch;
+            if (s_latest.TryGetValue(name, out var latest) && latest.Compilation.TryGetTarget(out var previous))
+            {
+                var changed = ChangedFiles(previous, compilation);
+                epoch = changed is null ? new DeclarationEpoch(null, ImmutableHashSet<string>.Empty)
+                    : changed.IsEmpty ? latest.Epoch
+                    : new DeclarationEpoch(latest.Epoch, changed);
+            }
+            else
+            {
+                epoch = new DeclarationEpoch(null, ImmutableHashSet<string>.Empty);
+            }
             if (s_latest.Count >= Projects && !s_latest.ContainsKey(name))
                 s_latest.Clear();
             s_latest[name] = (new WeakReference<Compilation>(compilation), epoch);
@@ -82,80 +122,44 @@ internal sealed class DeclarationEpoch
         }
     }
 
-    internal static bool SameDeclarations(Compilation before, Compilation after)
+    /// <summary>
+    /// The files whose declarations changed only inside their types between two compilations (empty when nothing was
+    /// declared differently), or null when anything else differs.
+    /// </summary>
+    internal static ImmutableHashSet<string>? ChangedFiles(Compilation before, Compilation after)
     {
         if (ReferenceEquals(before, after))
-            return true;
+            return ImmutableHashSet<string>.Empty;
         if (before.Language != after.Language || !before.Options.Equals(after.Options) || !SameObjects(before.References, after.References))
-            return false;
+            return null;
+        var changed = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var pathsUnique = true;
         using var treesBefore = before.SyntaxTrees.GetEnumerator();
         using var treesAfter = after.SyntaxTrees.GetEnumerator();
         while (true)
         {
             var moreBefore = treesBefore.MoveNext();
             if (moreBefore != treesAfter.MoveNext())
-                return false;
+                return null;
             if (!moreBefore)
-                return true;
+                break;
             var a = treesBefore.Current;
             var b = treesAfter.Current;
-            if (!ReferenceEquals(a, b) && !(a.FilePath == b.FilePath && a.Options.Equals(b.Options) && SameDeclarations(a, b)))
-                return false;
+            pathsUnique &= b.FilePath.Length > 0 && paths.Add(b.FilePath);
+            if (ReferenceEquals(a, b))
+                continue;
+            if (a.FilePath != b.FilePath || !a.Options.Equals(b.Options))
+                return null;
+            if (DeclarationSyntax.SameDeclarations(a, b))
+                continue;
+            if (!DeclarationSyntax.SameOutline(a, b))
+                return null;
+            changed.Add(b.FilePath);
         }
+        // Results name the files they depend on by path, so a changed file must be told apart by its path.
+        return changed.Count == 0 || pathsUnique ? changed.ToImmutable() : null;
     }
-
-    /// <summary>
-    /// Whether two versions of a file declare the same things: the same tokens and the same directives, leaving out
-    /// what no declaration can see (trivia, member bodies, the initializers of fields and properties that are not
-    /// const, top-level statements). Const values, enum values, default parameter values, attribute arguments and
-    /// <c>#nullable</c> all count. (Roslyn's <see cref="SyntaxTree.IsEquivalentTo"/> with <c>topLevel</c> is not used:
-    /// in 4.11, after a field with an initializer it also passes over later const, enum and default values.)
-    /// </summary>
-    internal static bool SameDeclarations(SyntaxTree before, SyntaxTree after)
-    {
-        if (before.GetRoot() is not CSharpSyntaxNode rootBefore || after.GetRoot() is not CSharpSyntaxNode rootAfter)
-            return false;
-        using (var a = rootBefore.DescendantTokens(IsDeclarationPart).GetEnumerator())
-        using (var b = rootAfter.DescendantTokens(IsDeclarationPart).GetEnumerator())
-        {
-            while (true)
-            {
-                var more = a.MoveNext();
-                if (more != b.MoveNext())
-                    return false;
-                if (!more)
-                    break;
-                if (a.Current.RawKind != b.Current.RawKind || a.Current.Text != b.Current.Text)
-                    return false;
-            }
-        }
-        if (!rootBefore.ContainsDirectives && !rootAfter.ContainsDirectives)
-            return true;
-        var directiveBefore = rootBefore.GetFirstDirective();
-        var directiveAfter = rootAfter.GetFirstDirective();
-        while (directiveBefore is not null && directiveAfter is not null)
-        {
-            if (directiveBefore.RawKind != directiveAfter.RawKind || directiveBefore.ToString() != directiveAfter.ToString())
-                return false;
-            directiveBefore = directiveBefore.GetNextDirective();
-            directiveAfter = directiveAfter.GetNextDirective();
-        }
-        return directiveBefore is null && directiveAfter is null;
-    }
-
-    /// <summary>False for a node that no declaration can see into: a member's body, a non-const initializer, a top-level statement.</summary>
-    private static bool IsDeclarationPart(SyntaxNode node) => node switch
-    {
-        BlockSyntax or ArrowExpressionClauseSyntax => node.Parent is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or BasePropertyDeclarationSyntax),
-        EqualsValueClauseSyntax => node.Parent switch
-        {
-            PropertyDeclarationSyntax => false,
-            VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } => field.Modifiers.Any(SyntaxKind.ConstKeyword),
-            _ => true,
-        },
-        GlobalStatementSyntax => false,
-        _ => true,
-    };
 
     private static bool SameObjects(IEnumerable<MetadataReference> before, IEnumerable<MetadataReference> after)
     {

@@ -24,14 +24,14 @@ internal static partial class Parser
 
     /// <summary>Parses one method carrying an HTTP attribute (the transform of ForAttributeWithMetadataName).</summary>
     /// <remarks>
-    /// This runs for every attributed method on every edit. After an edit that changed no declaration the method's last
-    /// result is reused (<see cref="MethodReuse"/>). Otherwise it allocates little: locations are made only for a
+    /// This runs for every attributed method on every edit. After an edit that cannot have changed what the method
+    /// reads, its last result is reused (<see cref="MethodReuse"/>). Otherwise it allocates little: locations are made only for a
     /// diagnostic, display strings and scalar shapes come from the compilation's <see cref="ParseCache"/>, and so do
     /// the walks of the body and result types.
     /// </remarks>
     public static MethodResult? ParseMethod(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        // An edit that changed no declaration reads every method as before: the last result is handed back unread.
+        // An edit that cannot have changed what this method reads hands back its last result unread (MethodReuse).
         var epoch = DeclarationEpoch.Of(context.SemanticModel.Compilation);
         var tree = context.TargetNode.SyntaxTree;
         var position = context.TargetNode.SpanStart;
@@ -39,8 +39,8 @@ internal static partial class Parser
         if (MethodReuse.Find(tree, position, attribute, epoch) is { } reused)
             return reused;
         var result = Parse(context, cancellationToken);
-        if (result is not null)
-            MethodReuse.Keep(tree, position, attribute, epoch, result);
+        if (result is { Diagnostics.IsEmpty: true } && context.TargetSymbol is IMethodSymbol method)
+            MethodReuse.Keep(tree, position, attribute, epoch, result, Dependencies.Of(method, ParseCache.For(context.SemanticModel.Compilation)));
         return result;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WeChatPay.Generator.Model;
 using WeChatPay.Generator.Tests.TestSupport;
 
 namespace WeChatPay.Generator.Tests;
@@ -125,33 +126,128 @@ public sealed class IncrementalTests
     {
         var (driver, compilation) = FirstRun(unique: true);
         var edited = Edit(compilation, 3, Unrelated.Replace("42", "43"));
-        var method = compilation.SyntaxTrees[1].GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First();
-        var kept = MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(compilation));
+        var kept = KeptResult(compilation, compilation);
         Assert.NotNull(kept);
 
         Assert.Same(DeclarationEpoch.Of(compilation), DeclarationEpoch.Of(edited));
         driver = driver.RunGenerators(edited);
 
-        Assert.Same(kept, MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(edited)));
+        Assert.Same(kept, KeptResult(compilation, edited));
         Assert.Contains(kept, MethodResults(driver));
     }
 
     [Fact]
-    public void A_declaration_edit_elsewhere_has_every_method_read_again()
+    public void A_declaration_edit_in_a_file_no_method_depends_on_hands_each_method_its_last_result()
     {
         var (driver, compilation) = FirstRun(unique: true);
         var edited = Edit(compilation, 3, Unrelated.Replace("Answer()", "Answes()"));
-        var method = compilation.SyntaxTrees[1].GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First();
-        var kept = MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(compilation));
+        var kept = KeptResult(compilation, compilation);
+        Assert.NotNull(kept);
 
         Assert.NotSame(DeclarationEpoch.Of(compilation), DeclarationEpoch.Of(edited));
-        Assert.Null(MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(edited)));
         driver = driver.RunGenerators(edited);
 
-        var read = MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(edited));
+        Assert.Same(kept, KeptResult(compilation, edited));
+    }
+
+    [Fact]
+    public void A_declaration_edit_that_renames_a_type_has_every_method_read_again()
+    {
+        var (driver, compilation) = FirstRun(unique: true);
+        var edited = Edit(compilation, 3, Unrelated.Replace("class Helper", "class Helpers"));
+        var kept = KeptResult(compilation, compilation);
+
+        Assert.Null(KeptResult(compilation, edited));
+        driver = driver.RunGenerators(edited);
+
+        var read = KeptResult(compilation, edited);
         Assert.NotNull(read);
         Assert.NotSame(kept, read);
         Assert.Equal(kept, read);
+    }
+
+    /// <summary>
+    /// One warm driver through a series of edits to the files an interface depends on and to files it does not; after
+    /// each, the output is the one a fresh driver writes for the same sources, and so are the diagnostics.
+    /// </summary>
+    [Fact]
+    public void After_every_edit_the_output_is_what_a_fresh_run_writes()
+    {
+        string[] files =
+        [
+            SnapshotTests.GlobalUsings,
+            """
+            namespace Shop
+            {
+                using Models;
+                public partial interface ICouponApi
+                {
+                    [Get(Paths.Coupon)] Task<Coupon> GetAsync(string id, State? state);
+                    [Post("v3/coupons")] Task<Receipt> CreateAsync(NewCoupon json);
+                }
+            }
+            """,
+            """
+            namespace Models
+            {
+                public sealed class Coupon : Base { public string? Code { get; set; } public List<Line>? Lines { get; set; } }
+                public sealed record Receipt(string Id);
+            }
+            """,
+            """
+            using System.Text.Json.Serialization;
+            namespace Models
+            {
+                public sealed class Line { public int Amount { get; set; } }
+                public sealed class NewCoupon { [JsonPropertyName("coupon_code")] public string? Code { get; set; } }
+                public enum State { Available, [JsonEnumValue("SENDED")] Sent }
+            }
+            """,
+            """
+            namespace Shop
+            {
+                public static class Paths { public const string Coupon = "v3/coupons/{id}"; }
+                public static class Helper { public static int Answer() => 42; }
+            }
+            """,
+            "namespace Models { public class Base { public string? Owner { get; set; } } }",
+        ];
+        (int File, string Before, string After, bool ChangesOutput)[] edits =
+        [
+            (4, "Answer()", "Answers()", false),
+            (3, "public int Amount", "public long Amount", true),
+            (5, "string? Owner", "string? Holder", true),
+            (5, "public class Base { public string? Holder { get; set; } }", "public class Base { public string? Holder { get; set; } public int Rank { get; set; } }", true),
+            (3, "\"coupon_code\"", "\"code_of_coupon\"", true),
+            (3, "public sealed class NewCoupon {", "public sealed class NewCoupon { public int Count { get; set; }", true),
+            (2, "record Receipt(string Id)", "record Receipt(string Id, int Total)", true),
+            (3, "JsonEnumValue(\"SENDED\")", "JsonEnumValue(\"SENT\")", true),
+            (4, "\"v3/coupons/{id}\"", "\"v3/vouchers/{id}\"", true),
+            (3, "public sealed class Line { public long Amount { get; set; } }", "public sealed class Line { public long Amount { get; set; } public object? Note { get; set; } }", true),
+            (3, "public object? Note { get; set; } ", "", true),
+            (4, "public static class Helper", "public sealed class Coupon { public int Shadow { get; set; } }\n    public static class Helper", true),
+            (3, "using System.Text.Json.Serialization;", "#nullable disable\nusing System.Text.Json.Serialization;", false),
+        ];
+        var compilation = GeneratorHarness.CreateCompilation(files).WithAssemblyName("Edits." + Guid.NewGuid().ToString("N"));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var output = Generated(driver);
+        foreach (var (file, before, after, changesOutput) in edits)
+        {
+            files[file] = files[file].Replace(before, after);
+            Assert.Contains(after, files[file]);
+            compilation = Edit(compilation, file, files[file]);
+
+            driver = driver.RunGenerators(compilation);
+
+            // Fresh trees too: results are kept per syntax tree, so a run over the same trees would replace the chain's.
+            var fresh = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(files).WithAssemblyName("Fresh." + Guid.NewGuid().ToString("N")));
+            Assert.True(Generated(fresh) == Generated(driver), $"after '{before}' → '{after}' the output differs from a fresh run's");
+            Assert.Equal(Diagnostics(fresh), Diagnostics(driver));
+            Assert.True(changesOutput == (Generated(driver) != output), $"'{before}' → '{after}' was expected to {(changesOutput ? "change" : "keep")} the output");
+            output = Generated(driver);
+        }
+
+        static IEnumerable<string> Diagnostics(GeneratorDriver driver) => driver.GetRunResult().Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
     }
 
     [Fact]
@@ -264,6 +360,13 @@ public sealed class IncrementalTests
         Assert.Equal(moved.IndexOf("Extra", StringComparison.Ordinal), Wcp0010(driver).Location.SourceSpan.Start);
 
         static Diagnostic Wcp0010(GeneratorDriver driver) => Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "WCP0010");
+    }
+
+    /// <summary>The result kept for IFirstApi.GetAsync (declared in <paramref name="declaredIn"/>) that holds under <paramref name="compilation"/>, if any.</summary>
+    private static MethodResult? KeptResult(CSharpCompilation declaredIn, CSharpCompilation compilation)
+    {
+        var method = declaredIn.SyntaxTrees[1].GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First();
+        return MethodReuse.Find(method.SyntaxTree, method.SpanStart, "GetAttribute", DeclarationEpoch.Of(compilation));
     }
 
     /// <summary>The parsed methods of the last run, in a stable order.</summary>
