@@ -7,9 +7,10 @@ namespace WeChatPay.Generator.Benchmarks;
 
 /// <summary>
 /// The generator over <see cref="ScaleCorpus"/>: a full run (a fresh driver over a compilation the generator has never
-/// seen, as on the first build or a restart of the IDE) and two incremental runs (the warm driver after a one-character
-/// edit in an unrelated file, in a new compilation, as on each keystroke in the IDE): one inside a method body, which
-/// changes no declaration, and one to a method's name, which does. Beside them, the floor for the body edit.
+/// seen, as on the first build or a restart of the IDE) and three incremental runs (the warm driver after a
+/// one-character edit in an unrelated file, in a new compilation, as on each keystroke in the IDE): inside a method
+/// body (no declaration changes), in a method's name (the inside of a type that no endpoint reaches), and in a type's
+/// name (which could change what any name binds to). Beside them, the floor for the body edit.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorScaleBenchmarks
@@ -17,22 +18,32 @@ public class GeneratorScaleBenchmarks
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private CSharpCompilation _compilation = null!;
-    private Edits _bodyEdits = null!;
-    private Edits _declarationEdits = null!;
-    private Edits _floor = null!;
+    private Edits _edits = null!;
     private int _fullRuns;
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _compilation = CreateCompilation(ScaleCorpus.All(42));
-        var unrelated = _compilation.SyntaxTrees[^1];
-        var bodyEdit = CSharpSyntaxTree.ParseText(ScaleCorpus.Unrelated(43), ParseOptions, unrelated.FilePath);
-        var declarationEdit = CSharpSyntaxTree.ParseText(ScaleCorpus.Unrelated(42, "Answes"), ParseOptions, unrelated.FilePath);
-        _bodyEdits = new Edits(CreateDriver(), _compilation, unrelated, bodyEdit);
-        _declarationEdits = new Edits(CreateDriver(), _compilation, unrelated, declarationEdit);
-        _floor = new Edits(CSharpGeneratorDriver.Create(new[] { new FloorGenerator().AsSourceGenerator() }, parseOptions: ParseOptions), _compilation, unrelated, bodyEdit);
-    }
+    /// <summary>The edited file: one character changed inside a method body.</summary>
+    public static string BodyEdit => ScaleCorpus.Unrelated(43);
+
+    /// <summary>The edited file: one character of a method's name changed.</summary>
+    public static string DeclarationEdit => ScaleCorpus.Unrelated(42, method: "Answes");
+
+    /// <summary>The edited file: one character of a type's name changed.</summary>
+    public static string TypeEdit => ScaleCorpus.Unrelated(42, type: "Helpes");
+
+    [GlobalSetup(Target = nameof(FullRun))]
+    public void SetupFullRun() => _compilation = CreateCompilation(ScaleCorpus.All(42));
+
+    [GlobalSetup(Target = nameof(BodyEditRun))]
+    public void SetupBodyEdits() => _edits = Edits.Of(CreateDriver(), BodyEdit);
+
+    [GlobalSetup(Target = nameof(DeclarationEditRun))]
+    public void SetupDeclarationEdits() => _edits = Edits.Of(CreateDriver(), DeclarationEdit);
+
+    [GlobalSetup(Target = nameof(TypeEditRun))]
+    public void SetupTypeEdits() => _edits = Edits.Of(CreateDriver(), TypeEdit);
+
+    [GlobalSetup(Target = nameof(FloorIncrementalRun))]
+    public void SetupFloor() => _edits = Edits.Of(CSharpGeneratorDriver.Create(new[] { new FloorGenerator().AsSourceGenerator() }, parseOptions: ParseOptions), BodyEdit);
 
     /// <summary>
     /// A fresh driver over the parsed corpus as a compilation never seen before (a new assembly name: new symbols, and
@@ -41,17 +52,18 @@ public class GeneratorScaleBenchmarks
     [Benchmark(Description = "full run")]
     public GeneratorDriver FullRun() => CreateDriver().RunGenerators(_compilation.WithAssemblyName("Scale.Full" + (++_fullRuns)));
 
-    /// <summary>One character inside a method body of the unrelated file: no declaration changes.</summary>
     [Benchmark(Description = "incremental run, body edit")]
-    public GeneratorDriver BodyEditRun() => _bodyEdits.Next();
+    public GeneratorDriver BodyEditRun() => _edits.Next();
 
-    /// <summary>One character of a method's name in the unrelated file: a declaration changes, so every method is read again.</summary>
     [Benchmark(Description = "incremental run, declaration edit")]
-    public GeneratorDriver DeclarationEditRun() => _declarationEdits.Next();
+    public GeneratorDriver DeclarationEditRun() => _edits.Next();
+
+    [Benchmark(Description = "incremental run, type edit")]
+    public GeneratorDriver TypeEditRun() => _edits.Next();
 
     /// <summary>The body edit through <see cref="FloorGenerator"/>: what the compiler's attribute lookup costs by itself.</summary>
     [Benchmark(Description = "floor incremental run")]
-    public GeneratorDriver FloorIncrementalRun() => _floor.Next();
+    public GeneratorDriver FloorIncrementalRun() => _edits.Next();
 
     /// <summary>
     /// <paramref name="runs"/> more runs of <paramref name="run"/>, each timed alone inside a region where the garbage
@@ -84,7 +96,7 @@ public class GeneratorScaleBenchmarks
     /// keystroke in the IDE: its symbols are new, so nothing a generator keeps per compilation carries over, and
     /// whatever the generator binds again is paid in the run.
     /// </summary>
-    private sealed class Edits
+    public sealed class Edits
     {
         private readonly SyntaxTree _original;
         private readonly SyntaxTree _edited;
@@ -92,12 +104,20 @@ public class GeneratorScaleBenchmarks
         private Compilation _compilation;
         private bool _isEdited;
 
-        public Edits(GeneratorDriver driver, Compilation compilation, SyntaxTree original, SyntaxTree edited)
+        private Edits(GeneratorDriver driver, Compilation compilation, SyntaxTree original, SyntaxTree edited)
         {
             _driver = driver.RunGenerators(compilation);
             _compilation = compilation;
             _original = original;
             _edited = edited;
+        }
+
+        /// <summary>A driver warmed on the corpus, whose runs alternate the unrelated file between its text and <paramref name="editedText"/>.</summary>
+        public static Edits Of(GeneratorDriver driver, string editedText)
+        {
+            var compilation = CreateCompilation(ScaleCorpus.All(42));
+            var unrelated = compilation.SyntaxTrees[^1];
+            return new Edits(driver, compilation, unrelated, CSharpSyntaxTree.ParseText(editedText, ParseOptions, unrelated.FilePath));
         }
 
         public GeneratorDriver Next()

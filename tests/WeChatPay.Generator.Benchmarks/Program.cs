@@ -11,17 +11,17 @@ using WeChatPay.Generator.Benchmarks;
 //   Six warm-ups, not two: an incremental iteration holds only a few runs, and with two warm-ups the measured runs
 //   were still tiering up (call counting, rejit with PGO), trending down through the five measured iterations.
 // The last lines are the summary that issue #5's harness parses: "full run: N ms", "incremental run, body edit ...: N ms",
-// "incremental run, declaration edit ...: N ms", "floor ...: N ms" and the no-collection line.
+// "incremental run, declaration edit ...: N ms", "incremental run, type edit ...: N ms", "floor ...: N ms" and the
+// no-collection line.
 var isShort = args.Contains("--short");
 
-// --loop N: N incremental runs (declaration edits: the ones that bind) and nothing else, for a profiler
+// --loop N: N incremental runs (type edits: the ones that read every method again) and nothing else, for a profiler
 // (dotnet-trace collect -- dotnet <this dll> --loop 200).
 if (Array.IndexOf(args, "--loop") is var loopAt and >= 0 && loopAt + 1 < args.Length)
 {
-    var loop = new GeneratorScaleBenchmarks();
-    loop.Setup();
+    var loop = GeneratorScaleBenchmarks.Edits.Of(GeneratorScaleBenchmarks.CreateDriver(), GeneratorScaleBenchmarks.TypeEdit);
     for (var i = 0; i < int.Parse(args[loopAt + 1], CultureInfo.InvariantCulture); i++)
-        loop.DeclarationEditRun();
+        loop.Next();
     return 0;
 }
 
@@ -60,7 +60,11 @@ Console.WriteLine();
 Console.WriteLine($"GENERATOR SCALE: {endpoints} endpoints in {ScaleCorpus.Interfaces} interfaces, {ScaleCorpus.Interfaces * ScaleCorpus.ModelTypesPerInterface + 1} model types, {Environment.ProcessorCount} cores, {(isShort ? "short" : "default")} job");
 var failed = false;
 double? incremental = null, floor = null;
-string[] order = [nameof(GeneratorScaleBenchmarks.FullRun), nameof(GeneratorScaleBenchmarks.BodyEditRun), nameof(GeneratorScaleBenchmarks.DeclarationEditRun), nameof(GeneratorScaleBenchmarks.FloorIncrementalRun)];
+string[] order =
+[
+    nameof(GeneratorScaleBenchmarks.FullRun), nameof(GeneratorScaleBenchmarks.BodyEditRun), nameof(GeneratorScaleBenchmarks.DeclarationEditRun),
+    nameof(GeneratorScaleBenchmarks.TypeEditRun), nameof(GeneratorScaleBenchmarks.FloorIncrementalRun),
+];
 foreach (var report in summary.Reports.OrderBy(r => Array.IndexOf(order, r.BenchmarkCase.Descriptor.WorkloadMethod.Name)))
 {
     var name = report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo;
@@ -77,6 +81,7 @@ foreach (var report in summary.Reports.OrderBy(r => Array.IndexOf(order, r.Bench
         nameof(GeneratorScaleBenchmarks.FullRun) => "full run",
         nameof(GeneratorScaleBenchmarks.BodyEditRun) => "incremental run, body edit (one character inside a method body of an unrelated file)",
         nameof(GeneratorScaleBenchmarks.DeclarationEditRun) => "incremental run, declaration edit (one character of a method name in an unrelated file)",
+        nameof(GeneratorScaleBenchmarks.TypeEditRun) => "incremental run, type edit (one character of a type name in an unrelated file)",
         _ => "floor (compiler's attribute lookup alone, body edit)",
     };
     if (method == nameof(GeneratorScaleBenchmarks.FloorIncrementalRun))
@@ -89,12 +94,11 @@ foreach (var report in summary.Reports.OrderBy(r => Array.IndexOf(order, r.Bench
 if (incremental is { } inc && floor is { } fl)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  body edit / floor ratio: {inc / fl:F2}x"));
 
-// After the benchmark, in the same process: declaration edits with no garbage collection inside them, so that the docs
-// can say how much of such an edit's cost is the work and how much is collecting what the work allocated.
-var split = new GeneratorScaleBenchmarks();
-split.Setup();
+// After the benchmark, in the same process: type edits (every method read again) with no garbage collection inside
+// them, so that the docs can say how much of such an edit's cost is the work and how much is collecting its garbage.
+var split = GeneratorScaleBenchmarks.Edits.Of(GeneratorScaleBenchmarks.CreateDriver(), GeneratorScaleBenchmarks.TypeEdit);
 for (var i = 0; i < 6; i++)
-    split.DeclarationEditRun();
+    split.Next();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"  declaration edit with no garbage collection inside the run (GC.TryStartNoGCRegion): {GeneratorScaleBenchmarks.MedianWithoutCollection(split.DeclarationEditRun, 10):F2} ms (median of 10)"));
+    $"  type edit with no garbage collection inside the run (GC.TryStartNoGCRegion): {GeneratorScaleBenchmarks.MedianWithoutCollection(split.Next, 10):F2} ms (median of 10)"));
 return failed ? 1 : 0;

@@ -24,14 +24,15 @@ public static class ScaleCorpus
 
     /// <summary>
     /// The unrelated file. <paramref name="answer"/> is the character a body edit changes (inside a method body: no
-    /// declaration changes); <paramref name="name"/> is the one a declaration edit changes (the method's name).
+    /// declaration changes); <paramref name="method"/> is the one a declaration edit changes (a method's name: the
+    /// inside of a type); <paramref name="type"/> is the one a type edit changes (a type's name).
     /// </summary>
-    public static string Unrelated(int answer, string name = "Answer") => $$"""
+    public static string Unrelated(int answer, string method = "Answer", string type = "Helper") => $$"""
         namespace Scale.Unrelated
         {
-            public static class Helper
+            public static class {{type}}
             {
-                public static int {{name}}() => {{answer}};
+                public static int {{method}}() => {{answer}};
             }
         }
         """;

@@ -26,7 +26,7 @@ public static partial class GeneratorScale
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
-            Find(result.Output, Full()), Find(result.Output, BodyEdit()), Find(result.Output, DeclarationEdit()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
+            Find(result.Output, Full()), Find(result.Output, BodyEdit()), Find(result.Output, DeclarationEdit()), Find(result.Output, TypeEdit()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
             (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
     }
 
@@ -57,10 +57,13 @@ public static partial class GeneratorScale
     [GeneratedRegex(@"^\s*incremental run, declaration edit[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex DeclarationEdit();
 
+    [GeneratedRegex(@"^\s*incremental run, type edit[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex TypeEdit();
+
     [GeneratedRegex(@"^\s*floor[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Floor();
 
-    [GeneratedRegex(@"declaration edit with no garbage collection[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"type edit with no garbage collection[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex WithoutCollection();
 
     [GeneratedRegex(@"(?<value>[0-9][0-9,]*)\s+endpoints", RegexOptions.IgnoreCase)]
