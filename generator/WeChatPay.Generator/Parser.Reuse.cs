@@ -53,7 +53,7 @@ internal static class MethodReuse
 
 /// <summary>
 /// What one compilation declares, as far as a kept result can tell. A compilation is compared with the latest one of
-/// the same assembly name (an IDE's or a build server's previous compilation of that project), held weakly:
+/// the same project (an IDE's or a build server's previous compilation of it, see <see cref="Project"/>), held weakly:
 /// <list type="bullet">
 /// <item>equal options, the same reference objects, and each file the same tree or one that declares the same things
 /// (<see cref="DeclarationSyntax.SameDeclarations"/>): the same epoch, and every kept result holds;</item>
@@ -100,7 +100,7 @@ internal sealed class DeclarationEpoch
 
     private static DeclarationEpoch Assign(Compilation compilation)
     {
-        var name = compilation.AssemblyName ?? "";
+        var name = Project(compilation);
         lock (s_latest)
         {
             DeclarationEpoch epoch;
@@ -120,6 +120,19 @@ internal sealed class DeclarationEpoch
             s_latest[name] = (new WeakReference<Compilation>(compilation), epoch);
             return epoch;
         }
+    }
+
+    /// <summary>
+    /// Which project a compilation belongs to, for finding its previous compilation: its assembly name and the
+    /// preprocessor symbols of its first file, so that the target frameworks of a multi-targeted project (same name,
+    /// NET8_0 against NET10_0, say) each follow their own previous compilation instead of replacing each other's.
+    /// </summary>
+    private static string Project(Compilation compilation)
+    {
+        var name = compilation.AssemblyName ?? "";
+        foreach (var tree in compilation.SyntaxTrees)
+            return name + "|" + string.Join(";", tree.Options.PreprocessorSymbolNames);
+        return name;
     }
 
     /// <summary>

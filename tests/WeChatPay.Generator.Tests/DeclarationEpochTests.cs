@@ -126,6 +126,23 @@ public sealed class DeclarationEpochTests
         Assert.False(fourth.Follows(third, ImmutableArray<string>.Empty));
     }
 
+    [Fact]
+    public void Each_target_framework_of_a_project_follows_its_own_previous_compilation()
+    {
+        var name = "Targets." + Guid.NewGuid().ToString("N");
+        CSharpCompilation Target(string symbol, string source)
+            => GeneratorHarness.CreateCompilation().WithAssemblyName(name)
+                .AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions.WithPreprocessorSymbols(symbol), "Source0.cs"));
+        var net8 = Target("NET8_0", Source);
+        var net10 = Target("NET10_0", Source);
+        var net8Edited = net8.ReplaceSyntaxTree(net8.SyntaxTrees[0], CSharpSyntaxTree.ParseText(Source.Replace("Amount * 2", "Amount * 3"), (CSharpParseOptions)net8.SyntaxTrees[0].Options, "Source0.cs"));
+
+        var epoch = DeclarationEpoch.Of(net8);
+        Assert.NotSame(epoch, DeclarationEpoch.Of(net10));
+
+        Assert.Same(epoch, DeclarationEpoch.Of(net8Edited));
+    }
+
     /// <summary>A project name of its own: each new compilation of a name is compared with the latest one, and tests run side by side.</summary>
     private static CSharpCompilation Compile(string source)
         => GeneratorHarness.CreateCompilation(source).WithAssemblyName("Epoch." + Guid.NewGuid().ToString("N"));
