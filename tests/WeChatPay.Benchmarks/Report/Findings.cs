@@ -193,8 +193,8 @@ public static class Findings
             + $"{Ms(declaration)} ({declaration / floor:0.00}×): each transform hands back the method's last result without binding anything. "
             + "A result is kept with the files that declare the types it can reach, and handed back while the compilation differs from the "
             + "last one only inside member bodies, or only inside the types of files it does not depend on (files are compared token by "
-            + "token: their type names, usings, consts, enum values and directives must stay, and the references and options must be the "
-            + "same objects); a test drives one warm driver through a series of such edits and compares every output with a fresh run's. "
+            + "token: their type names, usings, consts, enum values and directives must stay, and the references must be the same objects "
+            + "and the options equal); a test drives one warm driver through a series of such edits and compares every output with a fresh run's. "
             + $"After the **type edit** it takes {Ms(type)}: a type renamed anywhere may change what a name binds to, so every method is read "
             + "again and the compiler binds every parameter, return and model type (about 300 model types, their properties and attributes) "
             + "in the new compilation." + split
