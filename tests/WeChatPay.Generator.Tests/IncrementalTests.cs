@@ -211,6 +211,16 @@ public sealed class IncrementalTests
             }
             """,
             "namespace Models { public class Base { public string? Owner { get; set; } } }",
+            """
+            namespace Shop
+            {
+                public partial interface ICouponApi : IPaged
+                {
+                    [Delete("v3/coupons/{id}")] Task DeleteAsync(string id);
+                }
+                public interface IPaged { }
+            }
+            """,
         ];
         (int File, string Before, string After, bool ChangesOutput)[] edits =
         [
@@ -222,6 +232,8 @@ public sealed class IncrementalTests
             (3, "public sealed class NewCoupon {", "public sealed class NewCoupon { public int Count { get; set; }", true),
             (2, "record Receipt(string Id)", "record Receipt(string Id, int Total)", true),
             (3, "JsonEnumValue(\"SENDED\")", "JsonEnumValue(\"SENT\")", true),
+            (6, "Task DeleteAsync(string id);", "Task DeleteAsync(string id);\n        [Get(\"v3/lines\")] Task<Models.Line> LineAsync();", true),
+            (6, "public interface IPaged { }", "public interface IPaged { int Size => 10; }", false),
             (4, "\"v3/coupons/{id}\"", "\"v3/vouchers/{id}\"", true),
             (3, "public sealed class Line { public long Amount { get; set; } }", "public sealed class Line { public long Amount { get; set; } public object? Note { get; set; } }", true),
             (3, "public object? Note { get; set; } ", "", true),
