@@ -173,55 +173,7 @@ public sealed class IncrementalTests
     [Fact]
     public void After_every_edit_the_output_is_what_a_fresh_run_writes()
     {
-        string[] files =
-        [
-            SnapshotTests.GlobalUsings,
-            """
-            namespace Shop
-            {
-                using Models;
-                public partial interface ICouponApi
-                {
-                    [Get(Paths.Coupon)] Task<Coupon> GetAsync(string id, State? state);
-                    [Post("v3/coupons")] Task<Receipt> CreateAsync(NewCoupon json);
-                }
-            }
-            """,
-            """
-            namespace Models
-            {
-                public sealed class Coupon : Base { public string? Code { get; set; } public List<Line>? Lines { get; set; } }
-                public sealed record Receipt(string Id);
-            }
-            """,
-            """
-            using System.Text.Json.Serialization;
-            namespace Models
-            {
-                public sealed class Line { public int Amount { get; set; } }
-                public sealed class NewCoupon { [JsonPropertyName("coupon_code")] public string? Code { get; set; } }
-                public enum State { Available, [JsonEnumValue("SENDED")] Sent }
-            }
-            """,
-            """
-            namespace Shop
-            {
-                public static class Paths { public const string Coupon = "v3/coupons/{id}"; }
-                public static class Helper { public static int Answer() => 42; }
-            }
-            """,
-            "namespace Models { public class Base { public string? Owner { get; set; } } }",
-            """
-            namespace Shop
-            {
-                public partial interface ICouponApi : IPaged
-                {
-                    [Delete("v3/coupons/{id}")] Task DeleteAsync(string id);
-                }
-                public interface IPaged { }
-            }
-            """,
-        ];
+        var files = EditCorpus();
         (int File, string Before, string After, bool ChangesOutput)[] edits =
         [
             (4, "Answer()", "Answers()", false),
@@ -258,8 +210,64 @@ public sealed class IncrementalTests
             Assert.True(changesOutput == (Generated(driver) != output), $"'{before}' → '{after}' was expected to {(changesOutput ? "change" : "keep")} the output");
             output = Generated(driver);
         }
+    }
 
-        static IEnumerable<string> Diagnostics(GeneratorDriver driver) => driver.GetRunResult().Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
+    /// <summary>
+    /// The same check over random walks: each step turns one of several edits on or off (a model's property, a base
+    /// class, an attribute argument, [Sensitive], a record parameter, an enum value, a const path, a shadowing type, an
+    /// added type, a method in the other part of the interface, an unrelated method, a directive), so that edits meet in
+    /// combinations no list would hold.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void After_every_step_of_a_random_walk_of_edits_the_output_is_what_a_fresh_run_writes(int seed)
+    {
+        (int File, string Off, string On)[] toggles =
+        [
+            (3, "public int Amount", "public long Amount"),
+            (5, "string? Owner", "string? Holder"),
+            (3, "\"coupon_code\"", "\"code_of_coupon\""),
+            (2, "record Receipt(string Id)", "record Receipt(string Id, int Total)"),
+            (3, "JsonEnumValue(\"SENDED\")", "JsonEnumValue(\"SENT\")"),
+            (4, "\"v3/coupons/{id}\"", "\"v3/vouchers/{id}\""),
+            (4, "public static class Helper", "public sealed class Coupon { public int Shadow { get; set; } }\n    public static class Helper"),
+            (4, "Answer()", "Answers()"),
+            (4, "=> 42;", "=> 43;"),
+            (2, "public sealed class Coupon : Base", "public sealed class Coupon"),
+            (5, "public class Base {", "public class Base { public int Rank { get; set; }"),
+            (3, "public sealed class Line {", "public sealed class Line { [JsonIgnore] public int Hidden { get; set; }"),
+            (6, "Task DeleteAsync(string id);", "Task DeleteAsync(string id);\n        [Get(\"v3/lines\")] Task<Models.Line> LineAsync();"),
+            (2, "public string? Code { get; set; }", "[Sensitive] public string? Code { get; set; }"),
+            (1, "State? state)", "State? state, int limit)"),
+            (3, "using System.Text.Json.Serialization;", "#nullable disable\nusing System.Text.Json.Serialization;"),
+            (5, "namespace Models {", "namespace Models { public static class Extra { public const int X = 1; }"),
+        ];
+        var files = EditCorpus();
+        var random = new Random(seed);
+        var compilation = GeneratorHarness.CreateCompilation(files).WithAssemblyName("Walk." + Guid.NewGuid().ToString("N"));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var reusable = 0;
+        for (var step = 0; step < 40; step++)
+        {
+            var (file, off, on) = toggles[random.Next(toggles.Length)];
+            var turnOn = files[file].Contains(off, StringComparison.Ordinal);
+            files[file] = turnOn ? files[file].Replace(off, on) : files[file].Replace(on, off);
+            var previous = compilation;
+            compilation = Edit(compilation, file, files[file]);
+            if (DeclarationEpoch.ChangedFiles(previous, compilation) is not null)
+                reusable++;
+
+            driver = driver.RunGenerators(compilation);
+
+            var fresh = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(files).WithAssemblyName("Fresh." + Guid.NewGuid().ToString("N")));
+            var edit = $"step {step}: {(turnOn ? off + " → " + on : on + " → " + off)}";
+            Assert.True(Generated(fresh) == Generated(driver), $"{edit}: the output differs from a fresh run's");
+            Assert.True(Diagnostics(fresh).SequenceEqual(Diagnostics(driver)), $"{edit}: the diagnostics differ from a fresh run's");
+        }
+        // The walk must exercise the reuse, not only the cases where every method is read again.
+        Assert.True(reusable >= 10, $"only {reusable} of 40 steps left results to reuse");
     }
 
     [Fact]
@@ -374,6 +382,63 @@ public sealed class IncrementalTests
         static Diagnostic Wcp0010(GeneratorDriver driver) => Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "WCP0010");
     }
 
+    /// <summary>
+    /// An interface split over two files, its models, base class and enum in three more, and a file of paths and an
+    /// unrelated helper: the sources the edit tests change.
+    /// </summary>
+    private static string[] EditCorpus()
+    {
+        return
+        [
+            SnapshotTests.GlobalUsings,
+            """
+            namespace Shop
+            {
+                using Models;
+                public partial interface ICouponApi
+                {
+                    [Get(Paths.Coupon)] Task<Coupon> GetAsync(string id, State? state);
+                    [Post("v3/coupons")] Task<Receipt> CreateAsync(NewCoupon json);
+                }
+            }
+            """,
+            """
+            namespace Models
+            {
+                public sealed class Coupon : Base { public string? Code { get; set; } public List<Line>? Lines { get; set; } }
+                public sealed record Receipt(string Id);
+            }
+            """,
+            """
+            using System.Text.Json.Serialization;
+            namespace Models
+            {
+                public sealed class Line { public int Amount { get; set; } }
+                public sealed class NewCoupon { [JsonPropertyName("coupon_code")] public string? Code { get; set; } }
+                public enum State { Available, [JsonEnumValue("SENDED")] Sent }
+            }
+            """,
+            """
+            namespace Shop
+            {
+                public static class Paths { public const string Coupon = "v3/coupons/{id}"; }
+                public static class Helper { public static int Answer() => 42; }
+            }
+            """,
+            "namespace Models { public class Base { public string? Owner { get; set; } } }",
+            """
+            namespace Shop
+            {
+                public partial interface ICouponApi : IPaged
+                {
+                    [Delete("v3/coupons/{id}")] Task DeleteAsync(string id);
+                }
+                public interface IPaged { }
+            }
+            """,
+        ];
+    }
+
     /// <summary>The result kept for IFirstApi.GetAsync (declared in <paramref name="declaredIn"/>) that holds under <paramref name="compilation"/>, if any.</summary>
     private static MethodResult? KeptResult(CSharpCompilation declaredIn, CSharpCompilation compilation)
     {
@@ -388,6 +453,8 @@ public sealed class IncrementalTests
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .SelectMany(s => s.Value.SelectMany(step => step.Outputs.Select(o => o.Value)))
             .ToList();
+
+    private static IEnumerable<string> Diagnostics(GeneratorDriver driver) => driver.GetRunResult().Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
 
     private static string Generated(GeneratorDriver driver)
         => string.Concat(driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
