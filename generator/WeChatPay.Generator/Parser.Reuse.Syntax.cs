@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,20 +20,8 @@ internal static class DeclarationSyntax
     {
         if (before.GetRoot() is not CSharpSyntaxNode rootBefore || after.GetRoot() is not CSharpSyntaxNode rootAfter)
             return false;
-        using (var a = rootBefore.DescendantTokens(IsDeclarationPart).GetEnumerator())
-        using (var b = rootAfter.DescendantTokens(IsDeclarationPart).GetEnumerator())
-        {
-            while (true)
-            {
-                var more = a.MoveNext();
-                if (more != b.MoveNext())
-                    return false;
-                if (!more)
-                    break;
-                if (a.Current.RawKind != b.Current.RawKind || a.Current.Text != b.Current.Text)
-                    return false;
-            }
-        }
+        if (!DeclarationTokens(rootBefore).SequenceEqual(DeclarationTokens(rootAfter)))
+            return false;
         return SameDirectives(rootBefore, rootAfter);
     }
 
@@ -50,15 +39,12 @@ internal static class DeclarationSyntax
         var b = new List<(int Kind, string Text)>();
         Outline(rootBefore, a);
         Outline(rootAfter, b);
-        if (a.Count != b.Count)
-            return false;
-        for (var i = 0; i < a.Count; i++)
-        {
-            if (a[i] != b[i])
-                return false;
-        }
-        return SameDirectives(rootBefore, rootAfter);
+        return a.SequenceEqual(b) && SameDirectives(rootBefore, rootAfter);
     }
+
+    /// <summary>The kind and text of each token a declaration can see (<see cref="IsDeclarationPart"/>), in order.</summary>
+    private static IEnumerable<(int Kind, string Text)> DeclarationTokens(SyntaxNode root)
+        => root.DescendantTokens(IsDeclarationPart).Select(static token => (token.RawKind, token.Text));
 
     private static void Outline(SyntaxNode node, List<(int Kind, string Text)> outline)
     {

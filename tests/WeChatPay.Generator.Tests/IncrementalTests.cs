@@ -203,10 +203,7 @@ public sealed class IncrementalTests
 
             driver = driver.RunGenerators(compilation);
 
-            // Fresh trees too: results are kept per syntax tree, so a run over the same trees would replace the chain's.
-            var fresh = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(files).WithAssemblyName("Fresh." + Guid.NewGuid().ToString("N")));
-            Assert.True(Generated(fresh) == Generated(driver), $"after '{before}' → '{after}' the output differs from a fresh run's");
-            Assert.Equal(Diagnostics(fresh), Diagnostics(driver));
+            AssertSameAsFreshRun(driver, files, $"after '{before}' → '{after}'");
             Assert.True(changesOutput == (Generated(driver) != output), $"'{before}' → '{after}' was expected to {(changesOutput ? "change" : "keep")} the output");
             output = Generated(driver);
         }
@@ -261,10 +258,7 @@ public sealed class IncrementalTests
 
             driver = driver.RunGenerators(compilation);
 
-            var fresh = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(files).WithAssemblyName("Fresh." + Guid.NewGuid().ToString("N")));
-            var edit = $"step {step}: {(turnOn ? off + " → " + on : on + " → " + off)}";
-            Assert.True(Generated(fresh) == Generated(driver), $"{edit}: the output differs from a fresh run's");
-            Assert.True(Diagnostics(fresh).SequenceEqual(Diagnostics(driver)), $"{edit}: the diagnostics differ from a fresh run's");
+            AssertSameAsFreshRun(driver, files, $"step {step}: {(turnOn ? off + " → " + on : on + " → " + off)}");
         }
         // The walk must exercise the reuse, not only the cases where every method is read again.
         Assert.True(reusable >= 10, $"only {reusable} of 40 steps left results to reuse");
@@ -453,6 +447,15 @@ public sealed class IncrementalTests
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .SelectMany(s => s.Value.SelectMany(step => step.Outputs.Select(o => o.Value)))
             .ToList();
+
+    /// <summary>The warm driver's output and diagnostics equal those of a fresh driver over the same sources.</summary>
+    private static void AssertSameAsFreshRun(GeneratorDriver driver, string[] files, string edit)
+    {
+        // Fresh trees too: results are kept per syntax tree, so a run over the same trees would replace the warm driver's.
+        var fresh = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(files).WithAssemblyName("Fresh." + Guid.NewGuid().ToString("N")));
+        Assert.True(Generated(fresh) == Generated(driver), $"{edit}: the output differs from a fresh run's");
+        Assert.True(Diagnostics(fresh).SequenceEqual(Diagnostics(driver)), $"{edit}: the diagnostics differ from a fresh run's");
+    }
 
     private static IEnumerable<string> Diagnostics(GeneratorDriver driver) => driver.GetRunResult().Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal);
 
