@@ -7,12 +7,13 @@ using Microsoft.CodeAnalysis;
 using WeChatPay.Generator.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/WeChatPay.Generator.Benchmarks [-- --short]
-//   --short: 1 launch, 6 warm-ups, 10 iterations of one operation each; otherwise BDN's default job.
-//   Six warm-ups, not two: an incremental iteration holds only a few runs, and with two warm-ups the measured runs
-//   were still tiering up (call counting, rejit with PGO), trending down through the five measured iterations.
+//   --short: 1 launch, 2 warm-ups, 8 iterations (of one operation each, four edits for the cheap incremental cases);
+//   otherwise BDN's default job. Each incremental case first edits until tiered compilation has settled
+//   (Edits.WarmedUp): with a few warm-ups alone its measured runs were still tiering up (call counting, rejit with PGO),
+//   and by how much depended on the case that ran before.
 // The last lines are the summary that issue #5's harness parses: "full run: N ms", "incremental run, body edit ...: N ms",
-// "incremental run, declaration edit ...: N ms", "incremental run, type edit ...: N ms", "floor ...: N ms" and the
-// no-collection line.
+// "incremental run, declaration edit ...: N ms", "incremental run, type edit ...: N ms", "floor ...: N ms",
+// "body edit side by side with the floor: N ms" and the no-collection line.
 var isShort = args.Contains("--short");
 
 // --loop N: N incremental runs (type edits: the ones that read every method again) and nothing else, for a profiler
@@ -48,7 +49,7 @@ if (!diagnostics.IsEmpty || errors.Count > 0 || files != ScaleCorpus.Interfaces)
 // of the compilations' heap took longer than the operations): the generator's own garbage is collected where it falls,
 // as in an IDE.
 var job = (isShort
-        ? Job.Default.WithLaunchCount(1).WithWarmupCount(6).WithIterationCount(10).WithInvocationCount(1).WithUnrollFactor(1)
+        ? Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(8).WithInvocationCount(1).WithUnrollFactor(1)
             .WithEvaluateOverhead(false).WithGcForce(false)
         : Job.Default)
     .WithToolchain(InProcessEmitToolchain.Instance);
@@ -59,11 +60,10 @@ var endpoints = ScaleCorpus.Interfaces * ScaleCorpus.EndpointsPerInterface;
 Console.WriteLine();
 Console.WriteLine($"GENERATOR SCALE: {endpoints} endpoints in {ScaleCorpus.Interfaces} interfaces, {ScaleCorpus.Interfaces * ScaleCorpus.ModelTypesPerInterface + 1} model types, {Environment.ProcessorCount} cores, {(isShort ? "short" : "default")} job");
 var failed = false;
-double? incremental = null, floor = null;
 string[] order =
 [
     nameof(GeneratorScaleBenchmarks.FullRun), nameof(GeneratorScaleBenchmarks.BodyEditRun), nameof(GeneratorScaleBenchmarks.DeclarationEditRun),
-    nameof(GeneratorScaleBenchmarks.TypeEditRun), nameof(GeneratorScaleBenchmarks.FloorIncrementalRun),
+    nameof(GeneratorScaleBenchmarks.TypeEditRun),
 ];
 foreach (var report in summary.Reports.OrderBy(r => Array.IndexOf(order, r.BenchmarkCase.Descriptor.WorkloadMethod.Name)))
 {
@@ -81,24 +81,24 @@ foreach (var report in summary.Reports.OrderBy(r => Array.IndexOf(order, r.Bench
         nameof(GeneratorScaleBenchmarks.FullRun) => "full run",
         nameof(GeneratorScaleBenchmarks.BodyEditRun) => "incremental run, body edit (one character inside a method body of an unrelated file)",
         nameof(GeneratorScaleBenchmarks.DeclarationEditRun) => "incremental run, declaration edit (one character of a method name in an unrelated file)",
-        nameof(GeneratorScaleBenchmarks.TypeEditRun) => "incremental run, type edit (one character of a type name in an unrelated file)",
-        _ => "floor (compiler's attribute lookup alone, body edit)",
+        _ => "incremental run, type edit (one character of a type name in an unrelated file)",
     };
-    if (method == nameof(GeneratorScaleBenchmarks.FloorIncrementalRun))
-        floor = stats.Mean;
-    else if (method == nameof(GeneratorScaleBenchmarks.BodyEditRun))
-        incremental = stats.Mean;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {label}: {stats.Mean / 1e6:F2} ms (median {stats.Median / 1e6:F2} ms, ±{stats.StandardDeviation / 1e6:F2} ms, {allocated / 1024.0 / 1024.0:F1} MB allocated)"));
 }
-if (incremental is { } inc && floor is { } fl)
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  body edit / floor ratio: {inc / fl:F2}x"));
 
-// After the benchmark, in the same process: type edits (every method read again) with no garbage collection inside
+// After the benchmark, in the same process: the body edit beside the floor, alternately (see BodyEditBesideFloor).
+var pairs = isShort ? 30 : 200;
+var (beside, floor) = GeneratorScaleBenchmarks.BodyEditBesideFloor(pairs);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  floor (compiler's attribute lookup alone, body edit, side by side with the generator's): {floor:F2} ms (median of {pairs})"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  body edit side by side with the floor: {beside:F2} ms (median of {pairs})"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  body edit / floor ratio, side by side: {beside / floor:F2}x"));
+
+// Then type edits (every method read again) with no garbage collection inside
 // them, so that the docs can say how much of such an edit's cost is the work and how much is collecting its garbage.
 var split = GeneratorScaleBenchmarks.Edits.Of(GeneratorScaleBenchmarks.CreateDriver(), GeneratorScaleBenchmarks.TypeEdit);
-for (var i = 0; i < 6; i++)
-    split.Next();
+split.Next(3);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"  type edit with no garbage collection inside the run (GC.TryStartNoGCRegion): {GeneratorScaleBenchmarks.MedianWithoutCollection(split.Next, 10):F2} ms (median of 10)"));
+    $"  type edit with no garbage collection inside the run (GC.TryStartNoGCRegion): {GeneratorScaleBenchmarks.MedianWithoutCollection(split.Next, 7):F2} ms (median of 7)"));
 return failed ? 1 : 0;

@@ -25,6 +25,16 @@ public class JsonBenchmarks
         _upload = Workload.UploadResponseBody();
         _generatedList = (JsonTypeInfo<ListCouponCodesResponse>)IBenchBusifavor.GeneratedJsonContext.Default.GetTypeInfo(typeof(ListCouponCodesResponse))!;
         _generatedUpload = (JsonTypeInfo<UploadCouponCodesResponse>)IBenchBusifavor.GeneratedJsonContext.Default.GetTypeInfo(typeof(UploadCouponCodesResponse))!;
+        Shared.WarmUpOnce(nameof(JsonBenchmarks), () =>
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                Generated_List();
+                User_List();
+                Generated_Upload();
+                User_Upload();
+            }
+        });
     }
 
     [Benchmark(Description = "list answer, generator's JSON metadata")]

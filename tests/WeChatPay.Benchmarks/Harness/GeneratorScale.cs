@@ -26,7 +26,7 @@ public static partial class GeneratorScale
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"the generator harness exited with {result.ExitCode}: {string.Join(" / ", result.Output.TakeLast(3))}");
         return new GeneratorResults(
-            Find(result.Output, Full()), Find(result.Output, BodyEdit()), Find(result.Output, DeclarationEdit()), Find(result.Output, TypeEdit()), Find(result.Output, Floor()), Find(result.Output, WithoutCollection()),
+            Find(result.Output, Full()), Find(result.Output, BodyEdit()), Find(result.Output, DeclarationEdit()), Find(result.Output, TypeEdit()), Find(result.Output, Floor()), Find(result.Output, BodyEditBesideFloor()), Find(result.Output, WithoutCollection()),
             (int?)Find(result.Output, Endpoints()), command, Summary(result.Output));
     }
 
@@ -59,6 +59,9 @@ public static partial class GeneratorScale
 
     [GeneratedRegex(@"^\s*incremental run, type edit[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex TypeEdit();
+
+    [GeneratedRegex(@"^\s*body edit side by side with the floor[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
+    private static partial Regex BodyEditBesideFloor();
 
     [GeneratedRegex(@"^\s*floor[^:]*:\s*(?<value>[0-9][0-9,]*(\.[0-9]+)?)\s*ms", RegexOptions.IgnoreCase)]
     private static partial Regex Floor();

@@ -31,9 +31,9 @@ public static class LoopbackThroughput
 
     private static async Task<ThroughputResults> RunAsync(CliOptions options)
     {
-        var measure = options.Full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(3);
+        var measure = options.Full ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(2.5);
         // The most a warm-up may take: it ends earlier once the JIT has (nearly) stopped compiling.
-        var warmup = options.Full ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(12);
+        var warmup = options.Full ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(4);
 
         // The sandbox reuses its answer signatures (SandboxOptions.ResponseSignatureReuseWindow): on one machine its
         // RSA signature of every answer — work WeChat Pay's gateway does on its own hardware — would take half the
@@ -123,7 +123,7 @@ public static class LoopbackThroughput
         }
 
         var setup = $"The generated client (`ListCouponCodesAsync`, a page of 10 codes) calls the Kestrel sandbox (`WeChatPay.Testing.SandboxServer`) over "
-            + $"loopback HTTP/1.1 from N concurrent callers, each for {measure.TotalSeconds:0} s, after a warm-up through every level that lasts until "
+            + $"loopback HTTP/1.1 from N concurrent callers, each for {measure.TotalSeconds:0.#} s, after a warm-up through every level that lasts until "
             + $"tiered compilation has settled (here {warmedUp.TotalSeconds:0} s; it stops with the first cycle through the levels that ends past {warmup.TotalSeconds:0} s), so that the figures describe a process in its steady state. Verification is on "
             + "on both sides: the sandbox checks each request's signature, timestamp and nonce, and every answer carries a platform signature that "
             + "the client verifies; the client signs each request with RSA-2048. Client and sandbox share this machine's cores, and WeChat Pay's "
@@ -178,17 +178,11 @@ public static class LoopbackThroughput
     private static double InProcessCallCost(IBenchBusifavor api, string stockId)
     {
         const int Count = 300;
-        // Warm up until the JIT stops compiling (pausing so that its background thread can promote the hot paths).
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(8))
+        JitWarmUp.Until(() =>
         {
-            var before = System.Runtime.JitInfo.GetCompiledMethodCount();
             for (var i = 0; i < 100; i++)
                 Call();
-            Thread.Sleep(200);
-            if (System.Runtime.JitInfo.GetCompiledMethodCount() - before <= 2)
-                break;
-        }
+        }, TimeSpan.FromSeconds(4));
         var start = ThreadCpu.Now();
         for (var i = 0; i < Count; i++)
             Call();

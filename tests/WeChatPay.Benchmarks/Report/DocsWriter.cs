@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WeChatPay.Benchmarks.Harness;
 
 namespace WeChatPay.Benchmarks.Report;
 
@@ -46,7 +47,7 @@ public static class DocsWriter
         md.AppendLine();
         md.AppendLine("| CPU (`lscpu`) | cores | memory | OS | .NET runtime | .NET SDK | BenchmarkDotNet job | load average (start → end) |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
-        var job = options.Full ? "Job.Default (in process)" : "Job.ShortRun, 250 ms iterations (9 measured for the per-call benchmark; in process)";
+        var job = options.Full ? "Job.Default (in process)" : $"Job.ShortRun, {BdnRunner.ShortIterationMs} ms iterations (6 measured; for the per-call benchmark {BdnRunner.PerCallShortIterations} with RSA stubbed, {BdnRunner.PerCallRealRsaShortIterations} with real RSA; in process)";
         md.AppendLine($"| {machine.CpuModel} | {machine.Cores} | {machine.Memory} | {machine.Os} | {machine.Runtime} | {machine.Sdk} | {job} | {results.LoadAtStart} → {results.LoadAtEnd} |");
         md.AppendLine();
         md.AppendLine("The machine is shared: other builds may run beside the benchmarks, so absolute figures move between runs. "
@@ -146,6 +147,7 @@ public static class DocsWriter
                 }
             }
             md.AppendLine();
+            SideBySideTable(md, results, rsa);
             if (rsa == "Stubbed" && results.Json.Count > 0)
             {
                 md.AppendLine("The JSON part alone — each answer deserialized into the same models through the generator's JSON metadata and through "
@@ -162,6 +164,34 @@ public static class DocsWriter
             if (rsa == "Stubbed")
                 Chart(md, docs, "per-call-allocations.svg", "Per call: KB allocated", path => Charts.PerCall(results.PerCall, rsa, allocations: true, path), results);
         }
+    }
+
+    /// <summary>The same cases side by side (<see cref="SideBySide"/>): the time figures the targets use.</summary>
+    private static void SideBySideTable(StringBuilder md, RunResults results, string rsa)
+    {
+        var rows = results.PerCallSideBySide.Where(m => m.Rsa == rsa).ToList();
+        if (rows.Count == 0)
+            return;
+        md.AppendLine("Side by side — the targets' time figures: the same calls again after the benchmark, the contenders taking turns in "
+            + "short slices of calls (about a millisecond each, in an order that rotates every round), so that the machine's drift falls on all "
+            + "of them alike instead of between them. Each time is the median of the contender's slices; above the floor is the median of its "
+            + "differences from the floor's slice of the same round, ± twice their standard error.");
+        md.AppendLine();
+        md.AppendLine("| endpoint | contender | median | × floor | × Refit | above the floor |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var endpoint in rows.Select(r => r.Case).Distinct())
+        {
+            var floor = rows.FirstOrDefault(r => r.Case == endpoint && r.Contender == "HandWritten");
+            var refit = rows.FirstOrDefault(r => r.Case == endpoint && r.Contender == "Refit");
+            foreach (var contender in Charts.ContenderOrder)
+            {
+                if (rows.FirstOrDefault(r => r.Case == endpoint && r.Contender == contender) is not { } m)
+                    continue;
+                var above = contender == "HandWritten" ? "—" : $"{Micro(m.OverFloorNs)} ± {Micro(2 * m.OverFloorStdErrNs)}";
+                md.AppendLine($"| {endpoint} | {Charts.Label(contender)} | {Micro(m.MeanNs)} | {Ratio(m.MeanNs, floor?.MeanNs)} | {Ratio(m.MeanNs, refit?.MeanNs)} | {above} |");
+            }
+        }
+        md.AppendLine();
     }
 
     private static void Throughput(StringBuilder md, RunResults results, string docs)
@@ -209,14 +239,18 @@ public static class DocsWriter
             + "inside a method body, a **declaration edit** a character of a method's name, and a **type edit** a character of a type's name. "
             + "After a body edit nothing was declared differently, and after a declaration edit only the inside of a type that no endpoint "
             + "reaches, so each method gets the result it was read into last time; a type edit could change what any name binds to, so every "
-            + "method is read again and the compiler binds every type it reads again. The floor is the body edit through a generator whose five "
+            + "method is read again and the compiler binds every type it reads again. Before it is measured, each incremental case edits until "
+            + "tiered compilation has settled, as it has in an IDE's long-lived compiler process, and each iteration averages four edits "
+            + "(an edit now and then pays for a collection of the compilations' heap). The floor is the body edit through a generator whose five "
             + "`ForAttributeWithMetadataName` transforms only read the method's name: what the compiler charges any generator on these "
-            + "attributes. The last column is the type edit again, each inside a no-GC region (`GC.TryStartNoGCRegion`), after the "
+            + "attributes. It is measured after the benchmark, side by side with the body edit through this generator (their edits alternate, "
+            + "each on its own chain of compilations; the medians of both are given), because two cases run one after the other differ by "
+            + "the state of the heap and the machine as much as by the generator. The last column is the type edit again, each inside a no-GC region (`GC.TryStartNoGCRegion`), after the "
             + "benchmark in the same process: that edit's work without the collection of what it allocated.");
         md.AppendLine();
-        md.AppendLine("| endpoints | full run | body edit elsewhere | declaration edit elsewhere | type edit elsewhere | floor, body edit | type edit, no collection inside it (median) |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine($"| {g.Endpoints?.ToString(Invariant) ?? "?"} | {Ms(g.FullRunMs)} | {Ms(g.BodyEditMs)} | {Ms(g.DeclarationEditMs)} | {Ms(g.TypeEditMs)} | {Ms(g.FloorMs)} | {Ms(g.TypeEditWithoutCollectionMs)} |");
+        md.AppendLine("| endpoints | full run | body edit elsewhere | declaration edit elsewhere | type edit elsewhere | floor, body edit (median, side by side) | body edit beside the floor (median) | type edit, no collection inside it (median) |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine($"| {g.Endpoints?.ToString(Invariant) ?? "?"} | {Ms(g.FullRunMs)} | {Ms(g.BodyEditMs)} | {Ms(g.DeclarationEditMs)} | {Ms(g.TypeEditMs)} | {Ms(g.FloorMs)} | {Ms(g.BodyEditBesideFloorMs)} | {Ms(g.TypeEditWithoutCollectionMs)} |");
         md.AppendLine();
         md.AppendLine("<details><summary>The harness's output</summary>");
         md.AppendLine();
@@ -235,7 +269,9 @@ public static class DocsWriter
             return;
         md.AppendLine("## 4. Native AOT");
         md.AppendLine();
-        md.AppendLine("Each app is published with `PublishAot=true` for linux-x64; the size is the native executable (symbols stripped, as published). "
+        md.AppendLine("Each app is published with `PublishAot=true` for linux-x64, without native debug symbols (`NativeDebugSymbols=false`: the compiler "
+            + "writes none, where a default publish writes them and then strips them into a separate `.dbg` file, which costs time and leaves the "
+            + "same executable save a few bytes that name that file); the size is the native executable. "
             + "Start → first verified response is the wall time from starting the process to the line it prints once the first response has "
             + "verified, the median of several runs.");
         md.AppendLine();

@@ -36,10 +36,13 @@ public static class Findings
         md.AppendLine($"- **Run time.** The command took {command.TotalMinutes:0.0} min: the build of the suite {(command - r.Duration).TotalSeconds:0} s "
             + $"(with the compiler server, which run.sh turns on), then {sections}." + publishText
             + (command >= TimeSpan.FromMinutes(5)
-                ? " The target is missed by the time of the three native compilations: no section runs beside another, so that each measures an "
-                    + "otherwise idle machine, and the short job's iterations are at the counts below which the per-call and loopback figures got "
-                    + "noisier in trials (6 per-call iterations and 2 s loopback levels)."
-                : ""));
+                ? " The target is missed by the time of the three native compilations, which keep both cores busy for about two minutes: no "
+                    + "section runs beside another, so that each measures an otherwise idle machine."
+                : " It fits in 5 minutes with 125 ms iterations (six measured per case, eighteen for the per-call benchmark with RSA "
+                    + "stubbed: as much measured time as 250 ms iterations gave), which halve BenchmarkDotNet's pilot and warm-up stages, "
+                    + "with a warm-up until tiered compilation settles, once per process, in their stead; with nine iterations for the "
+                    + "per-call benchmark with real RSA, whose mean follows the signature's cost on this shared machine more than the "
+                    + "number of iterations; and with 2.5 s loopback levels."));
     }
 
     private static void Signing(StringBuilder md, RunResults r)
@@ -64,9 +67,10 @@ public static class Findings
     {
         foreach (var endpoint in r.PerCall.Select(m => m.Case).Distinct())
         {
-            var g = TargetCheck.Find(r, "Generated", endpoint, "Stubbed");
-            var refit = TargetCheck.Find(r, "Refit", endpoint, "Stubbed");
-            var floor = TargetCheck.Find(r, "HandWritten", endpoint, "Stubbed");
+            // Times side by side where measured; the records carry BenchmarkDotNet's allocations either way.
+            var g = TargetCheck.Timed(r, "Generated", endpoint, "Stubbed");
+            var refit = TargetCheck.Timed(r, "Refit", endpoint, "Stubbed");
+            var floor = TargetCheck.Timed(r, "HandWritten", endpoint, "Stubbed");
             if (g is null || refit is null || floor is null)
                 continue;
             var noise = TargetCheck.OverheadNoise(refit, floor);
@@ -75,13 +79,14 @@ public static class Findings
                 + "public-key verification of the answer, the JSON (de)serialization into the same models, the `HttpRequestMessage`/`HttpResponseMessage` "
                 + "objects, their headers and the body buffers. Every client must do that work, so no client can reach 0.5× Refit on this workload, "
                 + "the floor included. What a client adds above the floor is its own overhead: "
-                + $"the SDK adds {Micro(g.MeanNs - floor.MeanNs)} and {Bytes(g.AllocatedBytes - floor.AllocatedBytes)}, Refit adds "
-                + $"{Micro(refit.MeanNs - floor.MeanNs)} and {Bytes(refit.AllocatedBytes - floor.AllocatedBytes)} — "
+                + $"the SDK adds {Micro(TargetCheck.OverFloor(g, floor))} and {Bytes(g.AllocatedBytes - floor.AllocatedBytes)}, Refit adds "
+                + $"{Micro(TargetCheck.OverFloor(refit, floor))} and {Bytes(refit.AllocatedBytes - floor.AllocatedBytes)}"
+                + (g.OverFloorNs is null ? "" : " (in time: the medians of their differences from the floor, round by round, side by side)")
+                + " — "
                 + (noise is { } n
                     ? $"in time, Refit's does not stand out from the floor by more than {Micro(n)} (twice the standard error of the difference in "
-                        + "this run), so this run cannot rank the two overheads (the contenders run one after another, and this machine's speed drifts "
-                        + "between them by more than their own overheads); in allocations, which do not drift, SDK/Refit = "
-                    : $"SDK/Refit = {Ratio(Math.Max(0, g.MeanNs - floor.MeanNs), refit.MeanNs - floor.MeanNs)} in time and ")
+                        + "this run), so this run cannot rank the two overheads; in allocations, which do not drift, SDK/Refit = "
+                    : $"SDK/Refit = {Ratio(Math.Max(0, TargetCheck.OverFloor(g, floor)), TargetCheck.OverFloor(refit, floor))} in time and ")
                 + $"{Ratio(g.AllocatedBytes - floor.AllocatedBytes, refit.AllocatedBytes - floor.AllocatedBytes)}"
                 + (noise is null ? " in allocations." : "."));
             var jsonGenerated = r.Json.FirstOrDefault(m => m.Contender == "Generated_" + endpoint);
@@ -91,12 +96,12 @@ public static class Findings
                 md.AppendLine($"- **{endpoint}: the generator's JSON metadata is slower than System.Text.Json's.** Deserializing the {endpoint.ToLowerInvariant()} answer "
                     + $"through the generator's metadata costs {Micro(jsonGenerated.MeanNs)} against {Micro(jsonUser.MeanNs)} through System.Text.Json's own "
                     + $"source generator ({Ratio(jsonGenerated.MeanNs, jsonUser.MeanNs)}), into the same models and with the same allocations; that "
-                    + $"difference ({Micro(jsonGenerated.MeanNs - jsonUser.MeanNs)}) compares with the {Micro(g.MeanNs - floor.MeanNs)} the whole SDK adds "
+                    + $"difference ({Micro(jsonGenerated.MeanNs - jsonUser.MeanNs)}) compares with the {Micro(TargetCheck.OverFloor(g, floor))} the whole SDK adds "
                     + "above the floor on this endpoint. The fix belongs in the generator's `Emitter.Json` output (compare "
                     + "`IBenchBusifavor.GeneratedJsonContext` with `UserJsonContext` in this project).");
             }
-            var gReal = TargetCheck.Find(r, "Generated", endpoint, "Real");
-            var floorReal = TargetCheck.Find(r, "HandWritten", endpoint, "Real");
+            var gReal = TargetCheck.Timed(r, "Generated", endpoint, "Real");
+            var floorReal = TargetCheck.Timed(r, "HandWritten", endpoint, "Real");
             if (gReal is not null && floorReal is not null && gReal.MeanNs > 1.1 * floorReal.MeanNs)
             {
                 var rawSign = r.Signing.FirstOrDefault(m => m.Contender == "Rsa_SignData");
@@ -104,9 +109,9 @@ public static class Findings
                     + "dominated by one RSA-2048 signature"
                     + (rawSign is null ? "" : $" ({Micro(rawSign.MeanNs)} ± {Micro(rawSign.StdDevNs)} alone in this run")
                     + (rawSign is null ? "" : ")")
-                    + $", while the SDK's own overhead measured without it is {Micro(g.MeanNs - floor.MeanNs)}; the {Micro(gReal.MeanNs - floorReal.MeanNs)} "
-                    + "gap is therefore not SDK work but the signature's cost moving on this shared machine while the contenders run one after another "
-                    + "(see the load average, and the other contenders' rows in the same table, which move as much in either direction).");
+                    + $", while the SDK's own overhead measured without it is {Micro(TargetCheck.OverFloor(g, floor))}; the {Micro(gReal.MeanNs - floorReal.MeanNs)} "
+                    + "gap is therefore not SDK work but the signature's cost moving on this shared machine between the contenders' calls "
+                    + "(see the load average, and the other contenders' rows, which move as much in either direction).");
             }
         }
     }
@@ -186,11 +191,14 @@ public static class Findings
             ? $" The same type edits take {Ms(work)} when the garbage collector may not run inside them (each in a `GC.TryStartNoGCRegion` "
                 + $"region, after the benchmark in the same process): {Ms(type - work)} of the mean is collecting what the run allocated."
             : "";
+        var beside = r.Generator.BodyEditBesideFloorMs is { } pair
+            ? $"side by side with it, the body edit through this generator took {Ms(pair)} ({pair / floor:0.00}× the floor)"
+            : "";
         md.AppendLine($"- **Generator, incremental runs.** Every edit makes a new compilation, and `ForAttributeWithMetadataName` runs each of the 1,000 "
-            + $"transforms again: the floor, five such lookups whose transforms do nothing, costs {Ms(floor)} for the body edit"
-            + (floor >= 20 ? ", itself above the 20 ms target on this machine" : "") + ". "
-            + $"After the **body edit** the generator takes {Ms(body)} ({body / floor:0.00}× the floor) and after the **declaration edit** "
-            + $"{Ms(declaration)} ({declaration / floor:0.00}×): each transform hands back the method's last result without binding anything. "
+            + $"transforms again: the floor, five such lookups whose transforms do nothing, costs {Ms(floor)} for the body edit (median)"
+            + (floor >= 20 ? ", itself at or above the 20 ms target on this machine" : "") + (beside.Length > 0 ? "; " + beside : "") + ". "
+            + $"In the benchmark the generator takes {Ms(body)} after the **body edit** and {Ms(declaration)} after the **declaration edit**: "
+            + "each transform hands back the method's last result without binding anything. "
             + "A result is kept with the files that declare the types it can reach, and handed back while the compilation differs from the "
             + "last one only inside member bodies, or only inside the types of files it does not depend on (files are compared token by "
             + "token: their type names, usings, consts, enum values and directives must stay, and the references must be the same objects "

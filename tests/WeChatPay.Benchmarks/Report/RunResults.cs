@@ -5,7 +5,10 @@ namespace WeChatPay.Benchmarks.Report;
 /// <param name="Case">The endpoint (Upload, List) or the signing operation.</param>
 /// <param name="Rsa">Real or Stubbed (RSA private-key operation replaced by a constant).</param>
 /// <param name="StdErrNs">The standard error of the mean (the deviation over the square root of the iterations).</param>
-public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes, double StdErrNs = 0);
+/// <param name="OverFloorNs">Side by side only (<see cref="Harness.SideBySide"/>): the median of the contender's differences from the floor in the same rounds.</param>
+/// <param name="OverFloorStdErrNs">Side by side only: the standard error of those differences' mean.</param>
+public sealed record Measurement(string Contender, string Case, string Rsa, double MeanNs, double StdDevNs, double? AllocatedBytes, double StdErrNs = 0,
+    double? OverFloorNs = null, double? OverFloorStdErrNs = null);
 
 /// <summary>Loopback throughput at one level of concurrency.</summary>
 /// <param name="SandboxSignsEveryAnswer">False when the sandbox reused its answer signatures (the gateway's signing taken out).</param>
@@ -37,13 +40,13 @@ public sealed record CpuSplit(double InProcessCall, double Signature, double San
 }
 
 /// <summary>The generator's scale harness, as it reported itself.</summary>
-/// <param name="FloorMs">The same edit through a generator that only looks the attributes up: what the compiler costs any generator on them.</param>
 /// <param name="BodyEditMs">The incremental run after a one-character edit inside a method body of an unrelated file (no declaration changes).</param>
 /// <param name="DeclarationEditMs">The incremental run after a one-character edit of a method name in an unrelated file (the inside of a type no endpoint reaches).</param>
 /// <param name="TypeEditMs">The incremental run after a one-character edit of a type name in an unrelated file (every method is read again).</param>
-/// <param name="FloorMs">The body edit through five ForAttributeWithMetadataName whose transforms do nothing.</param>
+/// <param name="FloorMs">The body edit through five ForAttributeWithMetadataName whose transforms do nothing (what the compiler costs any generator on these attributes), measured side by side with <paramref name="BodyEditBesideFloorMs"/> (median).</param>
+/// <param name="BodyEditBesideFloorMs">The body edit through this generator, alternating with the floor's edits (median).</param>
 /// <param name="TypeEditWithoutCollectionMs">The type edit with no garbage collection inside the run (median).</param>
-public sealed record GeneratorResults(double? FullRunMs, double? BodyEditMs, double? DeclarationEditMs, double? TypeEditMs, double? FloorMs, double? TypeEditWithoutCollectionMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
+public sealed record GeneratorResults(double? FullRunMs, double? BodyEditMs, double? DeclarationEditMs, double? TypeEditMs, double? FloorMs, double? BodyEditBesideFloorMs, double? TypeEditWithoutCollectionMs, int? Endpoints, string Command, IReadOnlyList<string> Output);
 
 /// <summary>One native-AOT app.</summary>
 /// <param name="SizeByAssembly">Bytes of native code and data per assembly, from the ILC map file (approximate).</param>
@@ -75,6 +78,9 @@ public sealed class RunResults
     public string LoadAtEnd { get; set; } = "";
     public List<Measurement> Signing { get; } = [];
     public List<Measurement> PerCall { get; } = [];
+
+    /// <summary>The per-call cases measured side by side (<see cref="Harness.SideBySide"/>): MeanNs holds the median.</summary>
+    public List<Measurement> PerCallSideBySide { get; } = [];
     public List<Measurement> Json { get; } = [];
     public ThroughputResults? Throughput { get; set; }
     public GeneratorResults? Generator { get; set; }
