@@ -42,13 +42,13 @@ public class GeneratorScaleBenchmarks
     public void SetupFullRun() => _compilation = CreateCompilation(ScaleCorpus.All(42));
 
     [GlobalSetup(Target = nameof(BodyEditRun))]
-    public void SetupBodyEdits() => _edits = Edits.Of(CreateDriver(), BodyEdit).WarmedUp();
+    public void SetupBodyEdits() => _edits = Edits.Of(CreateDriver(), BodyEdit);
 
     [GlobalSetup(Target = nameof(DeclarationEditRun))]
-    public void SetupDeclarationEdits() => _edits = Edits.Of(CreateDriver(), DeclarationEdit).WarmedUp();
+    public void SetupDeclarationEdits() => _edits = Edits.Of(CreateDriver(), DeclarationEdit);
 
     [GlobalSetup(Target = nameof(TypeEditRun))]
-    public void SetupTypeEdits() => _edits = Edits.Of(CreateDriver(), TypeEdit); // its paths are the full run's, which ran before it
+    public void SetupTypeEdits() => _edits = Edits.Of(CreateDriver(), TypeEdit);
 
 
     /// <summary>
