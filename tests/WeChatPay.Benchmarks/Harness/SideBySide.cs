@@ -32,8 +32,8 @@ public static class SideBySide
             new("Refit", "List", () => set.Refit.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
             new("HandWritten", "List", () => set.HandWritten.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
         ];
-        // About a millisecond of calls per slice (stubbed: 20 calls of ~70 µs; real: 2 calls of ~1 ms is too few to
-        // time, so 5), and as many rounds as take a second or two in short mode.
+        // Slices of a few calls (20 of ~70 µs with RSA stubbed, 5 of ~1 ms with real RSA), and as many rounds as take a
+        // second or two in short mode; the first fifth of the rounds is a warm-up and is not recorded.
         var (calls, rounds) = mode == RsaMode.Stubbed ? (20, options.Full ? 1000 : 150) : (5, options.Full ? 250 : 40);
         var slices = operations.Select(_ => new double[rounds]).ToArray();
         for (var round = -rounds / 5; round < rounds; round++)
