@@ -146,7 +146,7 @@ public static class Findings
                         + $"{Us(Math.Max(0, own))} measured; in one thread's CPU time (above), the sandbox's handler alone costs "
                         + $"{Us(split.SandboxHandle - split.Verification)} besides its verification, and it stands in for WeChat Pay's gateway, which "
                         + "does that work on its own hardware. The target is out of reach with verification on both sides on one 2-core machine; the "
-                        + "ceiling itself moves around 0.85× from run to run (0.84–0.87× in the runs of 2026-11-29).");
+                        + "ceiling itself moves around 0.85× from run to run (0.83–0.87× in the runs of 2026-11-29).");
         }
         if (t.Points.FirstOrDefault(p => p.SandboxSignsEveryAnswer) is { } signed)
         {
