@@ -162,16 +162,13 @@ public class GeneratorScaleBenchmarks
         }
 
         /// <summary>
-        /// Edits until tiered compilation has settled (at most 3 s): an IDE's compiler process has run the generator
+        /// Edits until tiered compilation has settled (at most 2 s): an IDE's compiler process has run the generator
         /// on many edits before this one, and a handful of BenchmarkDotNet warm-ups leaves the compiler's incremental
         /// paths half promoted, by how much depending on which case ran before.
         /// </summary>
         public Edits WarmedUp()
         {
-            WeChatPay.Benchmarks.Harness.JitWarmUp.Until(() =>
-            {
-                Next(EditsPerInvoke);
-            }, TimeSpan.FromSeconds(2));
+            WeChatPay.Benchmarks.Harness.JitWarmUp.Until(() => Next(EditsPerInvoke), TimeSpan.FromSeconds(2));
             return this;
         }
 

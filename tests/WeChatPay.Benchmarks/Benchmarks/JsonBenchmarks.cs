@@ -25,7 +25,7 @@ public class JsonBenchmarks
         _upload = Workload.UploadResponseBody();
         _generatedList = (JsonTypeInfo<ListCouponCodesResponse>)IBenchBusifavor.GeneratedJsonContext.Default.GetTypeInfo(typeof(ListCouponCodesResponse))!;
         _generatedUpload = (JsonTypeInfo<UploadCouponCodesResponse>)IBenchBusifavor.GeneratedJsonContext.Default.GetTypeInfo(typeof(UploadCouponCodesResponse))!;
-        Shared.WarmUpOnce(nameof(JsonBenchmarks), () =>
+        Shared.WarmUpOnce(nameof(JsonBenchmarks), () => () =>
         {
             for (var i = 0; i < 1000; i++)
             {

@@ -31,17 +31,15 @@ public class PerCallBenchmarks
         {
             // Every call of every contender, with the private-key operation stubbed (the rest of the path is the same in
             // both modes), so that the first case measured does not pay for the tiering of code the later ones share.
-            var set = ContenderSet.CreateChecked(Shared.Identity, RsaMode.Stubbed).GetAwaiter().GetResult();
-            var request = Workload.UploadRequest();
-            for (var i = 0; i < 100; i++)
+            var calls = ContenderSet.CreateChecked(Shared.Identity, RsaMode.Stubbed).GetAwaiter().GetResult().Calls(Workload.UploadRequest());
+            return () =>
             {
-                set.Generated.UploadCouponCodesAsync(Workload.StockId, request).GetAwaiter().GetResult();
-                set.Refit.UploadCouponCodesAsync(Workload.StockId, request).GetAwaiter().GetResult();
-                set.HandWritten.UploadCouponCodesAsync(Workload.StockId, request).GetAwaiter().GetResult();
-                set.Generated.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit).GetAwaiter().GetResult();
-                set.Refit.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit).GetAwaiter().GetResult();
-                set.HandWritten.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit).GetAwaiter().GetResult();
-            }
+                for (var i = 0; i < 100; i++)
+                {
+                    foreach (var call in calls)
+                        call.Run().GetAwaiter().GetResult();
+                }
+            };
         });
     }
 
@@ -74,14 +72,14 @@ public static class Shared
     public static BenchIdentity Identity => LazyIdentity.Value;
 
     /// <summary>
-    /// Once per process and <paramref name="name"/>: <paramref name="round"/> until tiered compilation has settled
-    /// (<see cref="JitWarmUp"/>, at most 4 s).
+    /// Once per process and <paramref name="name"/>: the round that <paramref name="prepare"/> makes (its setup done
+    /// once, not per round), until tiered compilation has settled (<see cref="JitWarmUp"/>, at most 4 s).
     /// </summary>
-    public static void WarmUpOnce(string name, Action round)
+    public static void WarmUpOnce(string name, Func<Action> prepare)
     {
         if (!WarmedUp.Add(name))
             return;
-        var took = JitWarmUp.Until(round, TimeSpan.FromSeconds(4));
+        var took = JitWarmUp.Until(prepare(), TimeSpan.FromSeconds(4));
         Console.WriteLine($"// {name}: warm-up {took.TotalSeconds:0.0} s until tiered compilation settled");
     }
 }

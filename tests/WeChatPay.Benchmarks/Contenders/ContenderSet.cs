@@ -57,6 +57,23 @@ public sealed class ContenderSet
         return new ContenderSet(generated, refit, handWritten, gateways);
     }
 
+    /// <summary>One call of an endpoint through a contender, named as the benchmark's methods are (<c>Contender_Endpoint</c>).</summary>
+    public sealed record Call(string Contender, string Endpoint, Func<Task> Run);
+
+    /// <summary>
+    /// The six calls the per-call benchmark measures (each endpoint through each contender, the upload with
+    /// <paramref name="request"/>), for the loops that make them outside BenchmarkDotNet: its warm-up and the side-by-side pass.
+    /// </summary>
+    public IReadOnlyList<Call> Calls(UploadCouponCodesRequest request) =>
+    [
+        new("Generated", "Upload", () => Generated.UploadCouponCodesAsync(Workload.StockId, request)),
+        new("Refit", "Upload", () => Refit.UploadCouponCodesAsync(Workload.StockId, request)),
+        new("HandWritten", "Upload", () => HandWritten.UploadCouponCodesAsync(Workload.StockId, request)),
+        new("Generated", "List", () => Generated.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
+        new("Refit", "List", () => Refit.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
+        new("HandWritten", "List", () => HandWritten.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
+    ];
+
     /// <summary>The SDK's options for the bench identity, in public-key mode.</summary>
     public static WeChatPayOptions SdkOptions(BenchIdentity identity, TimeProvider time) => new()
     {

@@ -16,43 +16,32 @@ namespace WeChatPay.Benchmarks.Harness;
 /// </summary>
 public static class SideBySide
 {
-    private sealed record Operation(string Contender, string Endpoint, Func<Task> Call);
-
     /// <param name="bdn">The same cases measured by BenchmarkDotNet, whose allocations are carried over.</param>
     public static IEnumerable<Measurement> PerCall(CliOptions options, RsaMode mode, IReadOnlyList<Measurement> bdn)
     {
         var set = ContenderSet.CreateChecked(Shared.Identity, mode).GetAwaiter().GetResult();
-        var request = Workload.UploadRequest();
-        Operation[] operations =
-        [
-            new("Generated", "Upload", () => set.Generated.UploadCouponCodesAsync(Workload.StockId, request)),
-            new("Refit", "Upload", () => set.Refit.UploadCouponCodesAsync(Workload.StockId, request)),
-            new("HandWritten", "Upload", () => set.HandWritten.UploadCouponCodesAsync(Workload.StockId, request)),
-            new("Generated", "List", () => set.Generated.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
-            new("Refit", "List", () => set.Refit.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
-            new("HandWritten", "List", () => set.HandWritten.ListCouponCodesAsync(Workload.StockId, Workload.Status, Workload.AppId, Workload.Offset, Workload.Limit)),
-        ];
+        var operations = set.Calls(Workload.UploadRequest());
         // Slices of a few calls (20 of ~70 µs with RSA stubbed, 5 of ~1 ms with real RSA), and as many rounds as take a
         // second or two in short mode; the first fifth of the rounds is a warm-up and is not recorded.
         var (calls, rounds) = mode == RsaMode.Stubbed ? (20, options.Full ? 1000 : 150) : (5, options.Full ? 250 : 40);
         var slices = operations.Select(_ => new double[rounds]).ToArray();
         for (var round = -rounds / 5; round < rounds; round++)
         {
-            for (var k = 0; k < operations.Length; k++)
+            for (var k = 0; k < operations.Count; k++)
             {
-                var i = (k + Math.Max(round, 0)) % operations.Length;
+                var i = (k + Math.Max(round, 0)) % operations.Count;
                 var clock = Stopwatch.GetTimestamp();
                 for (var c = 0; c < calls; c++)
-                    operations[i].Call().GetAwaiter().GetResult();
+                    operations[i].Run().GetAwaiter().GetResult();
                 if (round >= 0)
                     slices[i][round] = Stopwatch.GetElapsedTime(clock).TotalNanoseconds / calls;
             }
         }
 
-        for (var i = 0; i < operations.Length; i++)
+        for (var i = 0; i < operations.Count; i++)
         {
             var op = operations[i];
-            var floor = Array.FindIndex(operations, o => o.Endpoint == op.Endpoint && o.Contender == "HandWritten");
+            var floor = Enumerable.Range(0, operations.Count).First(j => operations[j].Endpoint == op.Endpoint && operations[j].Contender == "HandWritten");
             var overFloor = slices[i].Zip(slices[floor], (a, b) => a - b).ToArray();
             var mean = overFloor.Average();
             var stdErr = Math.Sqrt(overFloor.Sum(d => (d - mean) * (d - mean)) / (rounds - 1) / rounds);
