@@ -60,8 +60,13 @@ public static class WeChatPayServiceCollectionExtensions
 
         // The client is a long-lived singleton holding one HttpClient from the factory, so the factory never
         // rotates its handler; the pooled connections are recycled instead, which keeps DNS changes visible.
+        // WeChat Pay never redirects an API call, so a redirect is never followed (the client reports it).
         var httpClientBuilder = services.AddHttpClient(name)
-            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .UseSocketsHttpHandler((handler, _) =>
+            {
+                handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+                handler.AllowAutoRedirect = false;
+            })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         if (!services.Any(static d => d.ServiceType == typeof(SigningHandlerFilter)))

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
@@ -48,18 +46,7 @@ public sealed partial class WeChatPayClient
         return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body) { IsSignatureVerified = verified };
     }
 
-    /// <summary>A response as it arrived, before verification: its status, headers and the body read once.</summary>
-    internal sealed record RawResponse(HttpStatusCode StatusCode, HttpResponseHeaders Headers, byte[] Body, string Method, Uri Uri)
-    {
-        public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
-
-        /// <summary>The method and path for messages; never the query, which may carry personal data, nor any header.</summary>
-        public string Target => Describe(Method, Uri);
-
-        public string? RequestId => Headers.TryGetValues("Request-ID", out var values) ? values.FirstOrDefault() : null;
-    }
-
-    /// <summary>Builds, signs and sends the request and reads the whole body into one buffer.</summary>
+    /// <summary>Builds, signs and sends the request and reads the body into one buffer, under the size cap.</summary>
     internal async ValueTask<RawResponse> TransmitAsync(WeChatPayRequest request, bool useAsync, CancellationToken cancellationToken)
     {
         var target = BuildTarget(request.PathAndQuery);
@@ -72,7 +59,7 @@ public sealed partial class WeChatPayClient
         headers.TryAddWithoutValidation("User-Agent", UserAgent);
         var serial = request.WechatpaySerial ?? _keys.Preferred?.Id;
         if (serial is not null)
-            headers.TryAddWithoutValidation("Wechatpay-Serial", serial);
+            headers.TryAddWithoutValidation("Wechatpay-Serial", SafeHeaderValue("Wechatpay-Serial", serial));
         if (request.Headers is { } extra)
         {
             foreach (var (name, value) in extra)
@@ -81,7 +68,7 @@ public sealed partial class WeChatPayClient
                     throw new ArgumentException("WeChatPayRequest.Headers must not set Authorization: the client signs every request itself.", nameof(request));
                 if (string.Equals(name, "Wechatpay-Serial", StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException("Set Wechatpay-Serial through WeChatPayRequest.WechatpaySerial, not WeChatPayRequest.Headers.", nameof(request));
-                if (!headers.TryAddWithoutValidation(name, value))
+                if (!headers.TryAddWithoutValidation(name, SafeHeaderValue(name, value)))
                     throw new ArgumentException($"The header '{name}' cannot be set on a request; set the body's content type through WeChatPayRequest.ContentType.", nameof(request));
             }
         }
@@ -94,7 +81,7 @@ public sealed partial class WeChatPayClient
         {
             // The exact bytes that are signed are the bytes sent: one buffer, never re-serialized.
             message.Content = new ReadOnlyMemoryContent(request.Body);
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType ?? "application/json");
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", SafeHeaderValue("Content-Type", request.ContentType ?? "application/json"));
         }
 
         var signing = new RequestSigning(_signer, method, pathAndQuery, request.Body);
@@ -102,21 +89,26 @@ public sealed partial class WeChatPayClient
         if (!_signingHandlerInChain)
             signing.SignAhead(message);
 
+        // HttpClient.Timeout covers the headers; this deadline carries the same bound over reading the body.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_http.Timeout != Timeout.InfiniteTimeSpan)
+            deadline.CancelAfter(_http.Timeout);
+
         HttpResponseMessage response;
         try
         {
-            // ResponseContentRead: HttpClient.Timeout then covers the whole body too, not just the headers.
             response = useAsync
-                ? await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false)
-                : _http.Send(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                ? await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false)
+                : _http.Send(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new WeChatPayException($"The request {Describe(method, target)} timed out after {_http.Timeout.TotalSeconds:0.###} s.", innerException: ex);
+            throw new WeChatPayException($"The request {RawResponse.Describe(method, target)} timed out after {_http.Timeout.TotalSeconds:0.###} s.", innerException: ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException and not WeChatPayException and not ArgumentException)
         {
-            throw new WeChatPayException($"The request {Describe(method, target)} could not be sent: {ex.Message}", innerException: ex);
+            // HttpRequestException, and whatever a handler of the caller's chain throws.
+            throw new WeChatPayException($"The request {RawResponse.Describe(method, target)} could not be sent: {ex.Message}", innerException: ex);
         }
         finally
         {
@@ -126,25 +118,58 @@ public sealed partial class WeChatPayClient
 
         using (response)
         {
+            RefuseRedirect(response, message, target, method);
+            var cap = request.ExpectUnsignedResponse ? long.MaxValue : _maxResponseBodySize;
             byte[] body;
             try
             {
-                body = useAsync
-                    ? await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
-                    : ReadAllBytes(response.Content, cancellationToken);
+                body = await ResponseBody.ReadAsync(response.Content, cap, useAsync, deadline.Token).ConfigureAwait(false);
+            }
+            catch (ResponseBody.TooLargeException)
+            {
+                throw new WeChatPayException(
+                    $"The response to {RawResponse.Describe(method, target)} is larger than WeChatPayOptions.MaxResponseBodySize ({_maxResponseBodySize} bytes), so it was not read; raise the cap if this endpoint really answers that much.",
+                    response.StatusCode, RequestIdOf(response));
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new WeChatPayException($"Reading the response to {Describe(method, target)} timed out.", response.StatusCode, innerException: ex);
+                throw new WeChatPayException($"Reading the response to {RawResponse.Describe(method, target)} timed out.", response.StatusCode, RequestIdOf(response), ex);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                throw new WeChatPayException($"The response to {Describe(method, target)} could not be read: {ex.Message}", response.StatusCode, innerException: ex);
+                throw new WeChatPayException($"The response to {RawResponse.Describe(method, target)} could not be read: {ex.Message}", response.StatusCode, RequestIdOf(response), ex);
             }
 
             return new RawResponse(response.StatusCode, response.Headers, body, method, target);
         }
     }
+
+    /// <summary>
+    /// WeChat Pay never redirects an API call: a 3xx, or an answer that a handler of the caller's chain fetched from
+    /// another URI, is refused, so that no body is re-sent elsewhere and no other host's answer is taken.
+    /// </summary>
+    private static void RefuseRedirect(HttpResponseMessage response, HttpRequestMessage message, Uri target, string method)
+    {
+        var status = (int)response.StatusCode;
+        var moved = message.RequestUri is { } sent && !string.Equals(sent.OriginalString, target.OriginalString, StringComparison.Ordinal);
+        if (status is >= 300 and <= 399 || moved)
+        {
+            throw new WeChatPayException(
+                $"The request {RawResponse.Describe(method, target)} was answered with a redirect ({status}), which WeChat Pay never sends; the redirect was not followed (check the BaseAddress, and any proxy in between).",
+                response.StatusCode, RequestIdOf(response));
+        }
+    }
+
+    /// <summary>Refuses a header value with CR, LF or NUL, which would add lines to the request head; the message names the header only.</summary>
+    private static string SafeHeaderValue(string name, string value)
+    {
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            throw new ArgumentException($"The value of the header '{name}' contains a line break (CR or LF) or NUL, which could inject header lines; nothing was sent.", "request");
+        return value;
+    }
+
+    private static string? RequestIdOf(HttpResponseMessage response)
+        => response.Headers.TryGetValues("Request-ID", out var values) ? values.FirstOrDefault() : null;
 
     /// <summary>
     /// Verifies <paramref name="raw"/>. Returns whether it verified; throws when it must not be used: a bad signature,
@@ -209,17 +234,6 @@ public sealed partial class WeChatPayClient
         }
 
         return new Uri(string.Concat(_baseAddress, relative), in ExactTarget);
-    }
-
-    private static string Describe(string method, Uri target) => $"{method} {target.AbsolutePath}";
-
-    private static byte[] ReadAllBytes(HttpContent content, CancellationToken cancellationToken)
-    {
-        using var stream = content.ReadAsStream(cancellationToken);
-        var length = content.Headers.ContentLength;
-        using var buffer = length is > 0 and < int.MaxValue ? new MemoryStream((int)length.Value) : new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     private static string BuildUserAgent()

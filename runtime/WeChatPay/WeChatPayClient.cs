@@ -18,12 +18,15 @@ public sealed partial class WeChatPayClient : IDisposable
     private readonly SignatureVerifier _verifier;
     private readonly PlatformCertificateManager? _certificates;
     private readonly string _baseAddress;
-    private readonly string _basePath;
+    private readonly long _maxResponseBodySize;
 
     /// <summary>Whether the chain is known to hold a <see cref="WeChatPaySigningHandler"/> (then the client never signs ahead).</summary>
     private volatile bool _signingHandlerInChain;
 
-    /// <summary>Creates a client that owns its HTTP stack: a <see cref="SocketsHttpHandler"/> that recycles its connections every 5 minutes.</summary>
+    /// <summary>
+    /// Creates a client that owns its HTTP stack: a <see cref="SocketsHttpHandler"/> that recycles its connections
+    /// every 5 minutes and never follows a redirect (WeChat Pay never sends one).
+    /// </summary>
     /// <exception cref="WeChatPayConfigurationException">The options or a key in them are invalid.</exception>
     public WeChatPayClient(WeChatPayOptions options)
         : this(options, CreateDefaultHttpClient(), ownsHttp: true, signingHandlerInChain: true)
@@ -71,7 +74,8 @@ public sealed partial class WeChatPayClient : IDisposable
             MerchantId = options.MerchantId.Trim();
             MerchantSerialNumber = options.MerchantSerialNumber.Trim();
             Scheme = options.SignatureScheme;
-            (_baseAddress, _basePath) = NormalizeBaseAddress(options.BaseAddress);
+            _baseAddress = NormalizeBaseAddress(options.BaseAddress);
+            _maxResponseBodySize = options.MaxResponseBodySize;
             ApiV3Key = options.ApiV3Key;
 
             var configured = options.LoadPlatformKeys();
@@ -88,7 +92,7 @@ public sealed partial class WeChatPayClient : IDisposable
             _signer = new RequestSigner(MerchantId, MerchantSerialNumber, _merchantKey, time);
             _keys = new PlatformKeyStore(configured, time);
             _verifier = new SignatureVerifier(_keys, time);
-            _certificates = options.CertificateDownloader?.Invoke(this, options.CertificateRefreshInterval);
+            _certificates = options.CertificateDownloader?.Invoke(TransmitAsync, _keys, options);
         }
         catch
         {
@@ -122,6 +126,8 @@ public sealed partial class WeChatPayClient : IDisposable
     internal TimeProvider TimeProvider { get; }
 
     internal PlatformKeyStore KeyStore => _keys;
+
+    internal PlatformCertificateManager? CertificateManager => _certificates;
 
     /// <summary>
     /// The platform key that encrypts sensitive request fields. Send its <see cref="PlatformKey.Id"/> as
@@ -175,7 +181,7 @@ public sealed partial class WeChatPayClient : IDisposable
             "No WeChat Pay platform key is available to encrypt with: configure a public key or certificates, or check why the certificate download failed.");
 
     private static HttpClient CreateDefaultHttpClient()
-        => new(new WeChatPaySigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }), disposeHandler: true);
+        => new(new WeChatPaySigningHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }), disposeHandler: true);
 
     /// <summary>
     /// Puts a <see cref="WeChatPaySigningHandler"/> just above the innermost non-delegating handler, below every
@@ -206,12 +212,10 @@ public sealed partial class WeChatPayClient : IDisposable
         }
     }
 
-    /// <summary>The base address ending with <c>/</c>, and its path; <paramref name="address"/> passed validation.</summary>
-    private static (string Address, string Path) NormalizeBaseAddress(Uri address)
+    /// <summary>The base address ending with <c>/</c>; <paramref name="address"/> passed validation.</summary>
+    private static string NormalizeBaseAddress(Uri address)
     {
         var text = address.GetLeftPart(UriPartial.Path);
-        if (!text.EndsWith('/'))
-            text += "/";
-        return (text, new Uri(text).AbsolutePath);
+        return text.EndsWith('/') ? text : text + "/";
     }
 }

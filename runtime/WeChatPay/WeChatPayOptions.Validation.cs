@@ -63,6 +63,9 @@ public sealed partial class WeChatPayOptions
         if (TimeProvider is null)
             Fail(nameof(TimeProvider), "must not be null; leave it unset for the system clock.");
 
+        if (MaxResponseBodySize <= 0)
+            Fail(nameof(MaxResponseBodySize), $"must be a positive number of bytes (the default is {DefaultMaxResponseBodySize}, 4 MiB).");
+
         return failures;
     }
 
@@ -136,6 +139,8 @@ public sealed partial class WeChatPayOptions
             fail(nameof(DownloadPlatformCertificates), $"needs {prefix}.ApiV3Key, which decrypts the downloaded certificates.");
         if (DownloadPlatformCertificates && CertificateRefreshInterval <= TimeSpan.Zero)
             fail(nameof(CertificateRefreshInterval), "must be positive when DownloadPlatformCertificates is on (the default is 12 hours).");
+        if (DownloadPlatformCertificates && CertificateDownloadTimeout <= TimeSpan.Zero)
+            fail(nameof(CertificateDownloadTimeout), "must be a positive, finite time when DownloadPlatformCertificates is on (the default is 30 seconds).");
 
         if (!hasPublicKeyId && !hasPublicKeyText && !hasPublicKeyPath && !hasCertificates && !DownloadPlatformCertificates)
             failures.Add($"No WeChat Pay verification key is configured in {prefix}, so no response could be verified: set PublicKeyId with PlatformPublicKey "

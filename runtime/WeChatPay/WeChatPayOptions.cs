@@ -69,7 +69,7 @@ public sealed partial class WeChatPayOptions
     public bool DownloadPlatformCertificates
     {
         get => CertificateDownloader is not null;
-        set => CertificateDownloader = value ? static (client, interval) => new PlatformCertificateManager(client, interval) : null;
+        set => CertificateDownloader = value ? static (send, keys, options) => new PlatformCertificateManager(send, keys, options) : null;
     }
 
     /// <summary>
@@ -77,10 +77,26 @@ public sealed partial class WeChatPayOptions
     /// reaches the downloader through this delegate alone, so that a trimmed application that never turns downloads
     /// on does not carry the downloader, its AES-GCM decryption or its certificate parsing.
     /// </summary>
-    internal Func<WeChatPayClient, TimeSpan, PlatformCertificateManager>? CertificateDownloader { get; private set; }
+    internal Func<RawSend, PlatformKeyStore, WeChatPayOptions, PlatformCertificateManager>? CertificateDownloader { get; private set; }
 
     /// <summary>How often downloaded platform certificates are refreshed. Default 12 hours.</summary>
     public TimeSpan CertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// How long a platform certificate download may take (30 s by default). A caller that holds no key able to verify
+    /// waits at most this long; a refresh in the background is abandoned after it and retried a minute later.
+    /// </summary>
+    public TimeSpan CertificateDownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The largest answer body read into memory, in bytes: 4 MiB by default, far above any JSON answer. A larger
+    /// answer fails with a <see cref="WeChatPayException"/> before it is read whole. Requests sent with
+    /// <see cref="WeChatPayRequest.ExpectUnsignedResponse"/> (file downloads) are exempt.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+    /// <summary>The default <see cref="MaxResponseBodySize"/>: 4 MiB.</summary>
+    public const long DefaultMaxResponseBodySize = 4 * 1024 * 1024;
 
     /// <summary>The gateway, <c>https://api.mch.weixin.qq.com/</c> by default. Endpoint paths are relative to it.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;

@@ -9,11 +9,14 @@ namespace WeChatPay;
 /// on first use, every refresh interval, and once on an unknown <c>Wechatpay-Serial</c>.
 /// </summary>
 /// <remarks>
-/// One download runs at a time; concurrent callers wait for it (single-flight). A failed refresh keeps the old set.
+/// Depends only on a send delegate and the key store. One download runs at a time (single-flight), bounded by
+/// <see cref="WeChatPayOptions.CertificateDownloadTimeout"/>. While a held key can still verify, a due refresh runs
+/// in the background and no caller waits; only a caller with no usable key waits, at most that long. A failed
+/// refresh keeps the old set.
 /// </remarks>
 internal sealed class PlatformCertificateManager
 {
-    /// <summary>How long to wait before retrying after a failed refresh, when an older set is still in use.</summary>
+    /// <summary>How long to wait before retrying after a failed refresh.</summary>
     internal static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -22,8 +25,13 @@ internal sealed class PlatformCertificateManager
     /// </summary>
     internal static readonly TimeSpan UnknownSerialQuietPeriod = TimeSpan.FromMinutes(1);
 
-    private readonly WeChatPayClient _client;
+    private readonly RawSend _send;
+    private readonly PlatformKeyStore _keys;
+    private readonly string _apiV3Key;
+    private readonly SignatureScheme _scheme;
+    private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
+    private readonly TimeSpan _timeout;
     private readonly object _gate = new();
     private Task? _inflight;
     private long _nextRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
@@ -31,45 +39,60 @@ internal sealed class PlatformCertificateManager
     private int _downloads;
     private Exception? _lastFailure;
 
-    public PlatformCertificateManager(WeChatPayClient client, TimeSpan interval)
+    public PlatformCertificateManager(RawSend send, PlatformKeyStore keys, WeChatPayOptions options)
     {
-        _client = client;
-        _interval = interval;
+        _send = send;
+        _keys = keys;
+        _apiV3Key = options.ApiV3Key!;
+        _scheme = options.SignatureScheme;
+        _time = options.TimeProvider;
+        _interval = options.CertificateRefreshInterval;
+        _timeout = options.CertificateDownloadTimeout;
     }
 
     /// <summary>How many downloads have been started (for diagnostics and tests).</summary>
     public int DownloadCount => Volatile.Read(ref _downloads);
 
-    private DateTimeOffset Now => _client.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>Whether a held key can verify an answer now: a WeChat Pay public key or a certificate inside its validity.</summary>
+    private bool HasUsableKey => _keys.Preferred is not null;
+
+    /// <summary>Completes when no download is in flight (for tests and orderly shutdown).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+            return _inflight is { } inflight ? inflight.ContinueWith(static _ => { }, TaskScheduler.Default) : Task.CompletedTask;
+    }
 
     /// <summary>
-    /// Downloads the certificates when none were downloaded yet or the refresh interval has passed. A failure is
-    /// thrown only when the client has no verification key at all; otherwise the old set stays in use.
+    /// Makes sure a key can verify the answer to the call about to be sent. When a refresh is due it starts one; the
+    /// caller waits for it only when no held key is usable, and then at most <see cref="WeChatPayOptions.CertificateDownloadTimeout"/>.
     /// </summary>
+    /// <exception cref="WeChatPayException">No key is usable and the download failed or is backing off after a failure.</exception>
     public async ValueTask EnsureFreshAsync(bool useAsync, CancellationToken cancellationToken)
     {
-        // The hot path: one volatile read and a clock read per call.
-        if (Now.UtcTicks < Volatile.Read(ref _nextRefreshTicks))
+        // The hot path: a clock read, a volatile read and a look at the held keys.
+        var due = Now.UtcTicks >= Volatile.Read(ref _nextRefreshTicks);
+        var usable = HasUsableKey;
+        if (usable)
         {
-            // Backing off after a failed first download: refuse to send a request whose answer could not be verified.
-            if (_client.KeyStore.All.Count == 0 && Volatile.Read(ref _lastFailure) is { } failure)
-            {
-                throw new WeChatPayException(
-                    $"No WeChat Pay platform key is available: the platform certificate download failed and is retried after {new DateTimeOffset(Volatile.Read(ref _nextRefreshTicks), TimeSpan.Zero):u}. {failure.Message}",
-                    innerException: failure);
-            }
-
+            // Valid keys are held: a due refresh runs in the background and the call goes on with the keys it has.
+            if (due)
+                _ = StartOrJoin(runHere: false);
             return;
         }
 
-        try
+        // Backing off after a failed download with nothing usable: refuse to send a request whose answer could not be verified.
+        if (!due && Volatile.Read(ref _lastFailure) is { } failure)
         {
-            await RefreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+            throw new WeChatPayException(
+                $"No WeChat Pay platform key is available: the platform certificate download failed and is retried after {new DateTimeOffset(Volatile.Read(ref _nextRefreshTicks), TimeSpan.Zero):u}. {failure.Message}",
+                innerException: failure);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested && _client.KeyStore.All.Count > 0)
-        {
-            // Keep verifying with the keys already held; RefreshAsync scheduled the retry.
-        }
+
+        // Nothing can verify the answer: wait for the download (a sync caller runs it on its own thread).
+        await WaitAsync(StartOrJoin(runHere: !useAsync), useAsync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -90,18 +113,29 @@ internal sealed class PlatformCertificateManager
 
         try
         {
-            await RefreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(StartOrJoin(runHere: !useAsync), useAsync, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (WeChatPayException)
         {
             return false;
         }
     }
 
     /// <summary>Starts a download, or joins the one in flight, and waits for it.</summary>
-    public async ValueTask RefreshAsync(bool useAsync, CancellationToken cancellationToken)
+    public ValueTask RefreshAsync(bool useAsync, CancellationToken cancellationToken)
+        => WaitAsync(StartOrJoin(runHere: !useAsync), useAsync, cancellationToken);
+
+    /// <summary>
+    /// Returns the download in flight, starting one if none is. With <paramref name="runHere"/> a new download runs on
+    /// the calling thread with synchronous I/O (for sync callers, which then never wait on thread-pool work);
+    /// otherwise it runs in the background with asynchronous I/O.
+    /// </summary>
+    private Task StartOrJoin(bool runHere)
     {
+        if (Volatile.Read(ref _inflight) is { } joined)
+            return joined;
+
         TaskCompletionSource? started = null;
         Task download;
         lock (_gate)
@@ -118,18 +152,30 @@ internal sealed class PlatformCertificateManager
 
         if (started is not null)
         {
-            // The download is not tied to the first caller's token, since other callers share it; the
-            // HttpClient timeout bounds it.
-            if (useAsync)
-                _ = RunAsync(started, useAsync: true);
-            else
+            // The download is not tied to any caller's token, since callers share it; CertificateDownloadTimeout bounds it.
+            if (runHere)
                 RunAsync(started, useAsync: false).GetAwaiter().GetResult();
+            else
+                _ = Task.Run(() => RunAsync(started, useAsync: true));
         }
 
-        if (useAsync)
-            await download.WaitAsync(cancellationToken).ConfigureAwait(false);
-        else
-            download.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+        return download;
+    }
+
+    /// <summary>Waits for <paramref name="download"/>, which always ends within the download timeout; its failure becomes a <see cref="WeChatPayException"/>.</summary>
+    private static async ValueTask WaitAsync(Task download, bool useAsync, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (useAsync)
+                await download.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else
+                download.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not WeChatPayException and not OperationCanceledException)
+        {
+            throw new WeChatPayException($"The platform certificate download failed: {ex.Message}", innerException: ex);
+        }
     }
 
     private async Task RunAsync(TaskCompletionSource completion, bool useAsync)
@@ -137,7 +183,7 @@ internal sealed class PlatformCertificateManager
         try
         {
             var keys = await DownloadAsync(useAsync).ConfigureAwait(false);
-            _client.KeyStore.ReplaceDownloaded(keys);
+            _keys.ReplaceDownloaded(keys);
             lock (_gate)
             {
                 Volatile.Write(ref _nextRefreshTicks, (Now + _interval).UtcTicks);
@@ -162,20 +208,33 @@ internal sealed class PlatformCertificateManager
 
     private async ValueTask<List<PlatformKey>> DownloadAsync(bool useAsync)
     {
-        var client = _client;
-        var path = client.Scheme == SignatureScheme.ShangMi ? "v3/certificates?algorithm_type=SM2" : "v3/certificates";
-        var raw = await client.TransmitAsync(new WeChatPayRequest(HttpMethod.Get, path), useAsync, CancellationToken.None).ConfigureAwait(false);
+        var path = _scheme == SignatureScheme.ShangMi ? "v3/certificates?algorithm_type=SM2" : "v3/certificates";
+        RawResponse raw;
+        using (var deadline = new CancellationTokenSource(_timeout))
+        {
+            try
+            {
+                raw = await _send(new WeChatPayRequest(HttpMethod.Get, path), useAsync, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new WeChatPayException(
+                    $"The platform certificate download did not finish within WeChatPayOptions.CertificateDownloadTimeout ({_timeout.TotalSeconds:0.###} s); it is retried in {RetryAfterFailure.TotalMinutes:0} minute.",
+                    innerException: ex);
+            }
+        }
+
         if (!raw.IsSuccess)
             throw DownloadError(raw);
 
-        var keys = Decrypt(raw, client.ApiV3Key!, client.Scheme, Now);
+        var keys = Decrypt(raw, _apiV3Key, _scheme, Now);
 
         // Verify the download with the certificates it contains, as the official downloader does; a response
         // signed by a key the client already trusts (a WeChat Pay public key, say) is accepted too.
         var signature = SignatureHeaders.From(raw.Headers);
-        var result = Verify(new SignatureVerifier(new PlatformKeyStore(keys, client.TimeProvider), client.TimeProvider), in signature, raw);
+        var result = Verify(new SignatureVerifier(new PlatformKeyStore(keys, _time), _time), in signature, raw);
         if (result == VerificationResult.UnknownSerial)
-            result = Verify(new SignatureVerifier(client.KeyStore, client.TimeProvider), in signature, raw);
+            result = Verify(new SignatureVerifier(_keys, _time), in signature, raw);
         return result switch
         {
             VerificationResult.Verified => keys,
@@ -187,7 +246,7 @@ internal sealed class PlatformCertificateManager
         };
     }
 
-    private static VerificationResult Verify(SignatureVerifier verifier, in SignatureHeaders signature, WeChatPayClient.RawResponse raw)
+    private static VerificationResult Verify(SignatureVerifier verifier, in SignatureHeaders signature, RawResponse raw)
     {
         try
         {
@@ -199,11 +258,20 @@ internal sealed class PlatformCertificateManager
         }
     }
 
-    private Exception DownloadError(WeChatPayClient.RawResponse raw)
+    private Exception DownloadError(RawResponse raw)
     {
         // An error answer to the download itself: verify it if a held key can, else surface it as unverified.
         var signature = SignatureHeaders.From(raw.Headers);
-        var verified = new SignatureVerifier(_client.KeyStore, _client.TimeProvider).Verify(in signature, raw.Body) == VerificationResult.Verified;
+        bool verified;
+        try
+        {
+            verified = new SignatureVerifier(_keys, _time).Verify(in signature, raw.Body) == VerificationResult.Verified;
+        }
+        catch (WeChatPayVerificationException)
+        {
+            verified = false;
+        }
+
         var error = WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
         if (raw.StatusCode == HttpStatusCode.NotFound && error.Code == "RESOURCE_NOT_EXISTS")
         {
@@ -217,7 +285,7 @@ internal sealed class PlatformCertificateManager
     }
 
     /// <summary>Reads <c>{"data":[{"serial_no":…,"encrypt_certificate":{…}}]}</c> and decrypts every certificate.</summary>
-    internal static List<PlatformKey> Decrypt(WeChatPayClient.RawResponse raw, string apiV3Key, SignatureScheme scheme, DateTimeOffset now)
+    internal static List<PlatformKey> Decrypt(RawResponse raw, string apiV3Key, SignatureScheme scheme, DateTimeOffset now)
     {
         var keys = new List<PlatformKey>();
         try
@@ -265,6 +333,11 @@ internal sealed class PlatformCertificateManager
         {
             throw Malformed(raw, "it is not valid JSON", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string with an invalid UTF-16 escape (a lone surrogate such as \ud800).
+            throw Malformed(raw, "a string in it is not valid UTF-16", ex);
+        }
 
         if (keys.Count == 0)
             throw new WeChatPayVerificationException(
@@ -275,6 +348,6 @@ internal sealed class PlatformCertificateManager
     private static string? Text(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static WeChatPayException Malformed(WeChatPayClient.RawResponse raw, string why, Exception? inner = null)
+    private static WeChatPayException Malformed(RawResponse raw, string why, Exception? inner = null)
         => new($"The platform certificate download could not be read: {why}.", raw.StatusCode, raw.RequestId, inner);
 }

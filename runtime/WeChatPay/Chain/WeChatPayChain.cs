@@ -159,7 +159,7 @@ public sealed class ChainResponse
         {
             return new ChainResponse(response, JsonNode.Parse(response.Body.Span));
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (WeChatPayResponse.IsReadFailure(ex))
         {
             throw new WeChatPayException($"The verified response body is not JSON: {ex.Message}", response.StatusCode, response.RequestId, ex);
         }

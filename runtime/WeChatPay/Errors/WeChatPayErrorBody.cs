@@ -37,14 +37,27 @@ internal static class WeChatPayErrorBody
         return new WeChatPayApiException(status, requestId, code, message, detail, isVerified);
     }
 
-    /// <summary>A string property as is; any other JSON value (WeChat Pay echoes numbers and objects in <c>value</c>) as raw JSON.</summary>
+    /// <summary>The string, or its raw JSON text when it does not unescape to valid UTF-16 (a lone surrogate such as <c>\ud800</c>).</summary>
+    private static string? TextOrRaw(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText();
+        }
+    }
+
+    /// <summary>A string property as is (its raw JSON text when it is not valid UTF-16); any other JSON value (WeChat Pay echoes numbers and objects in <c>value</c>) as raw JSON.</summary>
     private static string? ReadText(JsonElement element, string name)
     {
         if (!element.TryGetProperty(name, out var value))
             return null;
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TextOrRaw(value),
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             _ => value.GetRawText(),
         };

@@ -47,13 +47,20 @@ public class WeChatPayResponse
             var value = JsonSerializer.Deserialize(Body.Span, typeInfo);
             return value ?? throw new JsonException("The response body is JSON null.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
             throw new WeChatPayException(
                 $"The verified response body could not be read as {typeof(T).Name}: {ex.Message}",
                 StatusCode, RequestId, ex);
         }
     }
+
+    /// <summary>
+    /// What deserializing a verified body can throw besides <see cref="JsonException"/>: a converter's own format,
+    /// overflow or invalid-operation error (a lone surrogate in a string, say), or an unsupported member type.
+    /// </summary>
+    internal static bool IsReadFailure(Exception ex)
+        => ex is JsonException or InvalidOperationException or FormatException or OverflowException or NotSupportedException or ArgumentException;
 
     /// <inheritdoc/>
     public override string ToString() => $"WeChatPayResponse {{ StatusCode = {(int)StatusCode}, RequestId = {RequestId}, Length = {Body.Length} }}";

@@ -97,8 +97,12 @@ public sealed partial class WeChatPayClient
             _ => "application/octet-stream",
         };
 
-    private static string Quote(string fileName)
-        => "\"" + fileName.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    /// <summary>
+    /// The quoted <c>filename</c> parameter. As browsers do for form data (RFC 7578, WHATWG), a quote, CR and LF are
+    /// percent-encoded, so no name can end the parameter or add a header line; the <c>meta</c> JSON keeps the name as given.
+    /// </summary>
+    internal static string Quote(string fileName)
+        => "\"" + fileName.Replace("\"", "%22", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal) + "\"";
 
     private static MediaUploadResult ReadMediaId(WeChatPayResponse response)
     {
@@ -109,8 +113,9 @@ public sealed partial class WeChatPayClient
                 && document.RootElement.TryGetProperty("media_id", out var id) && id.ValueKind == JsonValueKind.String)
                 return new MediaUploadResult(id.GetString()!);
         }
-        catch (JsonException)
+        catch (Exception ex) when (WeChatPayResponse.IsReadFailure(ex))
         {
+            throw new WeChatPayException($"The verified media upload response could not be read: {ex.Message}", response.StatusCode, response.RequestId, ex);
         }
 
         throw new WeChatPayException("The verified media upload response has no media_id.", response.StatusCode, response.RequestId);

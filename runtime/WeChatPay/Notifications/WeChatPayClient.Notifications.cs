@@ -141,6 +141,10 @@ public sealed partial class WeChatPayClient
         {
             throw NotificationMalformed("it is not valid JSON", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            throw NotificationMalformed("a string in it is not valid UTF-16", ex);
+        }
 
         var apiV3Key = ApiV3Key ?? throw new WeChatPayException("Decrypting a notification needs WeChatPayOptions.ApiV3Key.");
         var plaintext = algorithm switch
@@ -155,7 +159,7 @@ public sealed partial class WeChatPayClient
         {
             value = JsonSerializer.Deserialize(plaintext, typeInfo) ?? throw new JsonException("The resource is JSON null.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (WeChatPayResponse.IsReadFailure(ex))
         {
             throw new WeChatPayException($"The decrypted notification resource could not be read as {typeof(T).Name}: {ex.Message}", innerException: ex);
         }

@@ -20,6 +20,12 @@ public readonly record struct SignatureHeaders(string? Timestamp, string? Nonce,
         SerialHeader = "Wechatpay-Serial",
         SignatureTypeHeader = "Wechatpay-Signature-Type";
 
+    /// <summary>
+    /// The first signature header that arrived more than once, if any. A repeated header is ambiguous, so
+    /// <see cref="SignatureVerifier.Verify"/> fails such a set instead of guessing which value was signed.
+    /// </summary>
+    public string? RepeatedHeader { get; init; }
+
     /// <summary>Whether any of the four main headers (timestamp, nonce, signature, serial) is present.</summary>
     public bool IsPresent => Timestamp is not null || Nonce is not null || Signature is not null || Serial is not null;
 
@@ -30,27 +36,28 @@ public readonly record struct SignatureHeaders(string? Timestamp, string? Nonce,
     public static SignatureHeaders From(HttpHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        return new SignatureHeaders(Get(headers, TimestampHeader), Get(headers, NonceHeader), Get(headers, SignatureHeader), Get(headers, SerialHeader), Get(headers, SignatureTypeHeader));
+        string? repeated = null;
+        return new SignatureHeaders(
+            Get(headers, TimestampHeader, ref repeated), Get(headers, NonceHeader, ref repeated), Get(headers, SignatureHeader, ref repeated),
+            Get(headers, SerialHeader, ref repeated), Get(headers, SignatureTypeHeader, ref repeated))
+        {
+            RepeatedHeader = repeated,
+        };
     }
 
     /// <inheritdoc/>
     public override string ToString()
         => $"SignatureHeaders {{ Timestamp = {Timestamp}, Nonce = {Nonce}, Signature = {(Signature is null ? "(absent)" : "(present)")}, Serial = {Serial}, SignatureType = {SignatureType} }}";
 
-    private static string? Get(HttpHeaders headers, string name)
+    private static string? Get(HttpHeaders headers, string name, ref string? repeated)
     {
         // NonValidated: the values as received, without HttpHeaders parsing and caching them on every response.
         if (!headers.NonValidated.TryGetValues(name, out var values))
             return null;
-        string? first = null;
+        if (values.Count > 1)
+            repeated ??= name;
         foreach (var value in values)
-        {
-            // A repeated signature header is ambiguous; treat it as absent so that verification fails closed.
-            if (first is not null)
-                return "";
-            first = value;
-        }
-
-        return first?.Trim();
+            return value.Trim();
+        return null;
     }
 }

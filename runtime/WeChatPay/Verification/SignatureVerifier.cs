@@ -48,11 +48,13 @@ public sealed class SignatureVerifier
     /// <summary>Verifies <paramref name="headers"/> against <paramref name="body"/>, the raw bytes received (empty allowed).</summary>
     /// <returns><see cref="VerificationResult.Verified"/>, or why verification could not start.</returns>
     /// <exception cref="WeChatPayVerificationException">
-    /// Headers are partly missing, the timestamp is malformed or outside the window, the signature is a probe, is not
+    /// A header is repeated, headers are partly missing, the certificate is outside its validity, the timestamp is malformed or outside the window, the signature is a probe, is not
     /// base64, uses another scheme than the key, or does not verify.
     /// </exception>
     public VerificationResult Verify(in SignatureHeaders headers, ReadOnlySpan<byte> body)
     {
+        if (headers.RepeatedHeader is { } repeated)
+            throw new WeChatPayVerificationException($"The {repeated} header is repeated, so which value was signed is ambiguous; the signature headers must each appear once.");
         if (!headers.IsPresent)
             return VerificationResult.MissingHeaders;
         if (!headers.IsComplete)
@@ -72,6 +74,14 @@ public sealed class SignatureVerifier
         var serial = headers.Serial!;
         if (!_keys.TryGet(serial, out var key))
             return VerificationResult.UnknownSerial;
+        if (key.Kind == PlatformKeyKind.Certificate)
+        {
+            var utcNow = _timeProvider.GetUtcNow();
+            if (utcNow > key.NotAfter)
+                throw new WeChatPayVerificationException($"The platform certificate {key.Id} expired at {key.NotAfter:u} and verifies nothing after that; configure its successor, or turn on DownloadPlatformCertificates.");
+            if (utcNow < key.NotBefore)
+                throw new WeChatPayVerificationException($"The platform certificate {key.Id} is not valid before {key.NotBefore:u}; check the local clock.");
+        }
 
         if (headers.SignatureType is { } type)
         {

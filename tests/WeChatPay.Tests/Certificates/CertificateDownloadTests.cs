@@ -117,6 +117,7 @@ public class CertificateDownloadTests
         using var client = DownloadingClient(wire, id, time);
 
         var response = await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a"));
+        await client.CertificateManager!.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, Downloads(wire));
@@ -159,7 +160,7 @@ public class CertificateDownloadTests
 
         // Each call runs synchronously up to the awaited download, so all have joined it before the gate opens.
         var calls = Enumerable.Range(0, callers).Select(_ => client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a"))).ToList();
-        Assert.Equal(1, Downloads(wire));
+        Assert.Equal(1, client.CertificateManager!.DownloadCount);
         gate.SetResult();
         await Task.WhenAll(calls);
 
@@ -214,6 +215,7 @@ public class CertificateDownloadTests
 
         time.Advance(TimeSpan.FromHours(1.01));
         await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a"));
+        await client.CertificateManager!.WhenIdleAsync();
         Assert.Equal(2, Downloads(wire));
     }
 
@@ -236,6 +238,7 @@ public class CertificateDownloadTests
         failDownloads = true;
         time.Advance(TimeSpan.FromHours(13));
         var response = await client.SendAsync(new WeChatPayRequest(HttpMethod.Get, "v3/a"));
+        await client.CertificateManager!.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, Downloads(wire));

@@ -82,6 +82,29 @@ public class MediaUploadTests
         await Assert.ThrowsAsync<WeChatPayException>(() => client.UploadMediaAsync("v3/merchant/media/upload", "x.png", Image));
     }
 
+    [Theory]
+    [InlineData("say \"cheese\".jpg", "say %22cheese%22.jpg")]
+    [InlineData("two\r\nlines.jpg", "two%0D%0Alines.jpg")]
+    [InlineData("bare\nfeed.jpg", "bare%0Afeed.jpg")]
+    public async Task File_name_with_a_quote_or_line_break_is_escaped_in_the_file_part_and_kept_in_meta(string fileName, string onTheWire)
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{\"media_id\":\"m\"}"));
+        using var client = Gateway.Client(wire, id, time);
+
+        var result = await client.UploadMediaAsync("v3/merchant/media/upload", fileName, Image);
+
+        Assert.Equal("m", result.Value.MediaId);
+        var sent = Assert.Single(wire.Requests);
+        var boundary = MediaTypeHeaderValue.Parse(sent.ContentType!).Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
+        var parts = SplitMultipart(sent.Body, boundary);
+        Assert.Equal(2, parts.Count);
+        Assert.Contains($"filename=\"{onTheWire}\"", parts[1].Headers);
+        using var meta = JsonDocument.Parse(parts[0].Content);
+        Assert.Equal(fileName, meta.RootElement.GetProperty("filename").GetString());
+    }
+
     private static List<(string Headers, byte[] Content)> SplitMultipart(byte[] body, string boundary)
     {
         var delimiter = Encoding.ASCII.GetBytes("--" + boundary);

@@ -292,7 +292,7 @@ public sealed class SignatureVerifierTests
         response.Headers.Add("Wechatpay-Signature", signed.Signature);
         response.Headers.Add("Wechatpay-Signature", signed.Signature);
         response.Headers.Add("Wechatpay-Serial", signed.Serial);
-        AssertRejected(verifier, SignatureHeaders.From(response.Headers), Body, "does not verify");
+        AssertRejected(verifier, SignatureHeaders.From(response.Headers), Body, "Wechatpay-Signature header is repeated");
     }
 
     private static (SignatureVerifier Verifier, ManualTimeProvider Clock, SchemeIdentity Identity) Create(SignatureScheme scheme)
