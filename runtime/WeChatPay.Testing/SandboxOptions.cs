@@ -75,6 +75,12 @@ public sealed class SandboxOptions
     /// </summary>
     public TimeSpan ResponseSignatureReuseWindow { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// The largest request body the sandbox reads, in bytes: 8 MiB by default, above WeChat Pay's media limits.
+    /// A larger body is refused with a signed <c>413</c> as soon as it is seen to be larger.
+    /// </summary>
+    public int MaxRequestBodySize { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>A fault to put in every answer (not in notifications); <see cref="SandboxResponseFault.None"/> by default.</summary>
     public SandboxResponseFault ResponseFault { get; set; } = SandboxResponseFault.None;
 }

@@ -152,6 +152,8 @@ public sealed class WeChatPaySandbox
         ApiResult result;
         try
         {
+            if (request.Body.Length > Options.MaxRequestBodySize)
+                throw SandboxError.TooLarge(Options.MaxRequestBodySize);
             var merchant = _authenticator.Authenticate(request);
             scheme = merchant.Scheme;
             result = _router.Dispatch(merchant, request);
@@ -160,11 +162,23 @@ public sealed class WeChatPaySandbox
         {
             result = new ApiResult(error.Status, error.ToJson());
         }
+        catch (Exception)
+        {
+            // A sandbox fault is still answered as the gateway would: signed, never an unsigned 500 or an exception.
+            result = new ApiResult(500, SandboxError.SystemError().ToJson());
+        }
         var signer = result.SignWith ?? ChooseSigningKey(scheme, request.GetHeader("Wechatpay-Serial"));
         var fault = Options.ResponseFault;
         if (fault == SandboxResponseFault.None)
             return Sign(result.Status, result.Body, signer, includeRequestId: true);
         return WithFault(fault, result.Status, result.Body, signer);
+    }
+
+    /// <summary>The signed answer to a request refused before it could be handled (a body over the cap, say).</summary>
+    internal SandboxResponse Refuse(SandboxError error, IReadOnlyDictionary<string, string> headers)
+    {
+        var scheme = RequestAuthenticator.SchemeOf(headers.GetValueOrDefault("Authorization")) ?? SignatureScheme.Rsa;
+        return Sign(error.Status, error.ToJson(), ChooseSigningKey(scheme, headers.GetValueOrDefault("Wechatpay-Serial")), includeRequestId: true);
     }
 
     private SandboxResponse WithFault(SandboxResponseFault fault, int status, byte[] body, (string Id, SandboxKey Key) signer)

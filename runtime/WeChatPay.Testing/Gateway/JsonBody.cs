@@ -25,7 +25,47 @@ internal static class JsonBody
         }
         if (root.ValueKind != JsonValueKind.Object)
             throw SandboxError.ParamError("请求体应为JSON对象 (the body must be a JSON object)", "", $"expected an object, found {Describe(root.ValueKind)}");
+        CheckText(root, "");
         return root;
+    }
+
+    /// <summary>
+    /// Refuses any name or string that does not unescape to valid UTF-16 (a lone surrogate such as <c>\ud800</c>), here,
+    /// once for every endpoint: such text can be neither stored nor echoed in a later answer.
+    /// </summary>
+    private static void CheckText(JsonElement element, string pointer)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = Unescape(() => property.Name, pointer);
+                    CheckText(property.Value, Pointer(pointer, name));
+                }
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                    CheckText(item, pointer + "/" + index++);
+                break;
+            case JsonValueKind.String:
+                Unescape(element.GetString, pointer);
+                break;
+        }
+    }
+
+    private static string Unescape(Func<string?> read, string pointer)
+    {
+        try
+        {
+            return read() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            throw SandboxError.ParamError($"输入源“/body{pointer}”包含无效的UTF-16转义 (invalid UTF-16 escape)", pointer,
+                "the text has an invalid UTF-16 escape, such as a lone surrogate \\ud800");
+        }
     }
 
     public static string Pointer(string parent, string name) => parent + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

@@ -62,7 +62,7 @@ internal sealed class RequestAuthenticator(Func<string, SandboxMerchant?> findMe
             throw SandboxError.SignError("错误的签名，验签失败 (bad signature)");
 
         // Only a request whose signature verified uses up its nonce, so a forged request cannot burn one.
-        if (!TryUseNonce(mchid + "\n" + nonce, now))
+        if (!TryUseNonce(mchid + "\n" + nonce, now, timestamp))
             throw SandboxError.SignError("请求中的随机串nonce_str在5分钟内被重复使用，疑似重放请求 (nonce reused within 5 minutes)");
         return merchant;
     }
@@ -78,9 +78,13 @@ internal sealed class RequestAuthenticator(Func<string, SandboxMerchant?> findMe
         return message;
     }
 
-    private bool TryUseNonce(string key, long now)
+    /// <summary>
+    /// Uses up a nonce. It is kept until max(now + NonceWindow, timestamp + TimestampTolerance): as long as the
+    /// request's timestamp stays acceptable, so a request stamped in the future cannot be replayed later.
+    /// </summary>
+    private bool TryUseNonce(string key, long now, long timestamp)
     {
-        var expires = now + (long)options.NonceWindow.TotalSeconds;
+        var expires = Math.Max(now + (long)options.NonceWindow.TotalSeconds, timestamp + (long)options.TimestampTolerance.TotalSeconds);
         if (Interlocked.Increment(ref _insertsSincePurge) >= 4096)
         {
             Interlocked.Exchange(ref _insertsSincePurge, 0);

@@ -39,6 +39,10 @@ internal sealed class SandboxError(int status, string code, string message, Erro
     public static SandboxError NotExists(string message) => new(404, "RESOURCE_NOT_EXISTS", message);
 
     public static SandboxError InvalidRequest(string message) => new(400, "INVALID_REQUEST", message);
+
+    public static SandboxError TooLarge(int cap) => new(413, "INVALID_REQUEST", $"请求体过大 (the body is larger than {cap} bytes)");
+
+    public static SandboxError SystemError() => new(500, "SYSTEM_ERROR", "系统错误 (the sandbox failed to handle the request)");
 }
 
 /// <summary>The <c>detail</c> of an error; <see cref="Field"/> is a JSON pointer for body fields.</summary>

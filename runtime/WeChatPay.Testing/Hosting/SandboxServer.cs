@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+using WeChatPay.Testing.Gateway;
+using WeChatPay.Testing.Hosting;
+
 namespace WeChatPay.Testing;
 
 /// <summary>
@@ -56,7 +59,12 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // SandboxOptions.MaxRequestBodySize governs bodies, with a signed answer; Kestrel's own limit would answer unsigned.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         // The sandbox answers from memory and never blocks, so Kestrel may run it on the I/O thread instead of
         // dispatching every request to the thread pool: one thread hop less per request.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
@@ -67,13 +75,32 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (request.PathBase + request.Path + request.QueryString).ToString();
-        var body = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false
-            ? ReadOnlyMemory<byte>.Empty
-            : await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
             headers[name] = values.ToString();
-        var answer = sandbox.Handle(new SandboxRequest(request.Method, target, headers, body));
+
+        SandboxResponse answer;
+        try
+        {
+            var body = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false
+                ? ReadOnlyMemory<byte>.Empty
+                : await RequestBodyReader.ReadAsync(request.Body, request.ContentLength, sandbox.Options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+            answer = sandbox.Handle(new SandboxRequest(request.Method, target, headers, body));
+        }
+        catch (SandboxError error)
+        {
+            answer = sandbox.Refuse(error, headers);
+        }
+        catch (BadHttpRequestException)
+        {
+            // A body whose framing is broken (a bad chunk, say): still a signed answer.
+            answer = sandbox.Refuse(SandboxError.InvalidRequest("请求体格式错误 (the request body is malformed)"), headers);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // The client went away mid-body; nobody is left to answer.
+        }
+
         var response = context.Response;
         response.StatusCode = answer.StatusCode;
         foreach (var (name, value) in answer.Headers)
@@ -83,21 +110,6 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
             response.ContentLength = answer.Body.Length;
             await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The exact body bytes: one array of the announced length, or a copy of whatever a chunked body held.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is { } length and <= 16 * 1024 * 1024)
-        {
-            var bytes = new byte[length];
-            await request.Body.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
-            return bytes;
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
     }
 
     /// <summary>Waits until the host shuts down (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
