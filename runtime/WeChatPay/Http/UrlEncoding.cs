@@ -15,7 +15,8 @@ public static class UrlEncoding
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The value is empty, <c>.</c> or <c>..</c>: each would change the route (URI resolution removes dot segments
-    /// even when they are percent-encoded), so none is ever sent.
+    /// even when they are percent-encoded), so none is ever sent. Or it holds NUL, which servers refuse in a path
+    /// even as <c>%00</c>.
     /// </exception>
     public static string EscapePathSegment(string value)
     {
@@ -23,6 +24,8 @@ public static class UrlEncoding
             throw new ArgumentException("A path value must not be null or empty: an empty segment would change the route.", nameof(value));
         if (value is "." or "..")
             throw new ArgumentException($"The path value '{value}' is a dot segment and would change the route.", nameof(value));
+        if (value.Contains('\0', StringComparison.Ordinal))
+            throw new ArgumentException("A path value must not contain NUL (U+0000): servers refuse it in a path, even percent-encoded.", nameof(value));
         return Uri.EscapeDataString(value);
     }
 

@@ -45,4 +45,8 @@ public class UrlEncodingTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
     }
+
+    [Fact]
+    public void Path_value_with_NUL_is_refused_since_servers_reject_percent_00_in_a_path()
+        => Assert.Throws<ArgumentException>(() => UrlEncoding.EscapePathSegment("a\0b"));
 }
