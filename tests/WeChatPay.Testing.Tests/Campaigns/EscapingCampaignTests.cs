@@ -68,7 +68,7 @@ public sealed class EscapingCampaignTests(SandboxFixture fixture)
                 Assert.Equal(segment, Uri.UnescapeDataString(match.Groups[1].Value));
             if (IsWellFormed(query))
                 Assert.Equal(query, Uri.UnescapeDataString(match.Groups[2].Value));
-        }, shortForm: 300, longForm: 20_000);
+        }, shortForm: 300, longForm: 10_000);
     }
 
     private static bool IsWellFormed(string text)

@@ -95,7 +95,7 @@ public sealed class SandboxCampaignTests
                 stocks.Add(JsonNode.Parse(answer.Body)!["stock_id"]!.GetValue<string>());
             var query = "/v3/marketing/busifavor/stocks/" + stockId;
             Assert.Equal(200, Send("GET", query, [], Sign("GET", query, [])).StatusCode);
-        }, shortForm: 150, longForm: 5_000);
+        }, shortForm: 150, longForm: 3_000);
 
         foreach (var id in stocks)
         {

@@ -71,7 +71,7 @@ public class VerificationCampaignTests
 
             Assert.NotNull(error);
             Assert.IsAssignableFrom<WeChatPayException>(error);
-        }, shortForm: 400, longForm: 40_000);
+        }, shortForm: 400, longForm: 20_000);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class VerificationCampaignTests
 
             Assert.True(error is null or WeChatPayException, error?.ToString());
             Assert.True(chain is null or WeChatPayException, chain?.ToString());
-        }, shortForm: 150, longForm: 10_000);
+        }, shortForm: 150, longForm: 5_000);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class VerificationCampaignTests
 
             Assert.NotNull(error);
             Assert.IsAssignableFrom<WeChatPayException>(error);
-        }, shortForm: 400, longForm: 40_000);
+        }, shortForm: 400, longForm: 20_000);
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class VerificationCampaignTests
             var error = Record.Exception(() => client.ParseNotification(Accessor(Headers(signature)), body, NotificationJson.Default.PaidTransaction));
 
             Assert.True(error is null or WeChatPayException, error?.ToString());
-        }, shortForm: 150, longForm: 10_000);
+        }, shortForm: 150, longForm: 5_000);
     }
 
     /// <summary>Applies <paramref name="mutation"/> to a genuine body and its signature headers; the result always differs in something signed.</summary>
