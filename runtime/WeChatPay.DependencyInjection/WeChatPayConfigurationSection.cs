@@ -33,6 +33,8 @@ internal sealed class WeChatPayConfigurationSection
     public List<string>? PlatformCertificates { get; set; }
     public bool? DownloadPlatformCertificates { get; set; }
     public TimeSpan? CertificateRefreshInterval { get; set; }
+    public TimeSpan? CertificateDownloadTimeout { get; set; }
+    public long? MaxResponseBodySize { get; set; }
 
     // A string, not a Uri: a malformed address then reaches the validator, which names the field, instead of
     // failing inside the binder with a message that names neither the section nor the key.
@@ -65,6 +67,8 @@ internal sealed class WeChatPayConfigurationSection
         }
         if (DownloadPlatformCertificates is { } download) options.DownloadPlatformCertificates = download;
         if (CertificateRefreshInterval is { } interval) options.CertificateRefreshInterval = interval;
+        if (CertificateDownloadTimeout is { } timeout) options.CertificateDownloadTimeout = timeout;
+        if (MaxResponseBodySize is { } cap) options.MaxResponseBodySize = cap;
         if (BaseAddress is not null)
         {
             options.BaseAddress = Uri.TryCreate(BaseAddress, UriKind.Absolute, out var uri)

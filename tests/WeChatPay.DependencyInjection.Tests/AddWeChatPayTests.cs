@@ -117,6 +117,8 @@ public class AddWeChatPayTests
             ["WeChatPay:PlatformPublicKey"] = TestKeys.PlatformPublicKeyPem,
             ["WeChatPay:BaseAddress"] = "http://127.0.0.1:5000/",
             ["WeChatPay:CertificateRefreshInterval"] = "06:00:00",
+            ["WeChatPay:CertificateDownloadTimeout"] = "00:00:10",
+            ["WeChatPay:MaxResponseBodySize"] = "1048576",
             ["WeChatPay:PlatformCertificates:0"] = PlatformCertificatePem.Value,
         }).Build();
         var services = new ServiceCollection();
@@ -130,6 +132,8 @@ public class AddWeChatPayTests
         Assert.Equal(TestKeys.PublicKeyId, options.PublicKeyId);
         Assert.Equal(new Uri("http://127.0.0.1:5000/"), options.BaseAddress);
         Assert.Equal(TimeSpan.FromHours(6), options.CertificateRefreshInterval);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.CertificateDownloadTimeout);
+        Assert.Equal(1048576, options.MaxResponseBodySize);
         Assert.Equal([PlatformCertificatePem.Value], options.PlatformCertificates);
         Assert.Same(TimeProvider.System, options.TimeProvider);
     }
