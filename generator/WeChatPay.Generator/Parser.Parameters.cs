@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;

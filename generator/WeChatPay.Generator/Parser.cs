@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;

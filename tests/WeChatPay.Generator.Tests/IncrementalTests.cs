@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 using WeChatPay.Generator.Tests.TestSupport;
 
