@@ -51,9 +51,9 @@ internal static partial class Parser
             return null;
         var diagnostics = new List<DiagnosticInfo>();
         var cache = ParseCache.For(context.SemanticModel.Compilation);
+        // An invalid interface is still read method by method, so that one build reports every problem of the file;
+        // grouping emits nothing for it.
         var key = cache.GetInterface(iface, diagnostics, cancellationToken);
-        if (!key.IsValid)
-            return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
 
         var attribute = context.Attributes[0];
         var httpMethod = ToHttpMethod(attribute.AttributeClass?.Name);
@@ -139,13 +139,14 @@ internal static partial class Parser
                     isPartial = true;
             }
         }
+        // Every check runs, so that one build reports them all; any of them leaves the interface unemitted.
+        var valid = true;
         if (!isPartial || iface.ContainingType is not null || iface.IsGenericType)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InterfaceNotPartial, location, iface.Name));
-            return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
+            valid = false;
         }
 
-        var valid = true;
         foreach (var member in iface.GetMembers())
         {
             if (!member.IsAbstract || member.IsStatic || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
@@ -155,9 +156,8 @@ internal static partial class Parser
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.MemberWithoutEndpoint, member.Locations.FirstOrDefault(l => l.IsInSource), member.Name, iface.Name));
             valid = false;
         }
-        if (!valid)
-            return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
 
+        // An invalid context still counts as the user's: the methods are read as over a context of their own (no WCP0010).
         string? userContext = null;
         foreach (var attribute in iface.GetAttributes())
         {
@@ -169,12 +169,12 @@ internal static partial class Parser
                 {
                     var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidJsonContext, attributeLocation, contextType.ToDisplayString(), iface.Name));
-                    return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
+                    valid = false;
                 }
                 userContext = contextType.ToDisplayString(TypeFormat);
             }
         }
-        return new InterfaceKey(ns, iface.Name, fullName, userContext, IsValid: true);
+        return new InterfaceKey(ns, iface.Name, fullName, userContext, valid);
     }
 
     private static string ToHttpMethod(string? attributeName) => attributeName switch

@@ -248,6 +248,31 @@ public sealed class DiagnosticTests
         Assert.Equal("The member 'Book.Contacts' has the type 'System.Collections.Generic.HashSet<Demo.Contact>?', which the generator cannot walk for [Sensitive] fields, and it holds [Sensitive] fields, which would be sent and read unencrypted: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("public partial interface IApi", "Task<Res> ForgottenAsync();", "WCP0015")]
+    [InlineData("public interface IApi", "", "WCP0006")]
+    [InlineData("[WeChatPayJsonContext(typeof(string))] public partial interface IApi", "", "WCP0014")]
+    public void An_interface_level_error_does_not_hide_the_method_errors_of_the_same_build(string header, string extraMember, string interfaceError)
+    {
+        var source = Api($$"""
+            [Get("v3/stocks/{stock_id}")] Task<Res> GetAsync();
+                    [Get("v3/{id}/x/<id>")] Task<Res> DuplicateAsync(string id);
+                    [Post("v3/cards")] Task CreateAsync(Card json);
+                    [Get("v3/stocks")] Task<Res> ListAsync(int[] ids);
+                    {{extraMember}}
+            """, header) + """
+
+            namespace Demo
+            {
+                public sealed record Card([property: Sensitive] int Number);
+            }
+            """;
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, source);
+        var ids = result.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "WCP0001", "WCP0008", "WCP0011", "WCP0012", interfaceError }.Order(StringComparer.Ordinal), ids);
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("IApi", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_descriptor_is_tracked_in_the_unshipped_release_file()
     {
