@@ -45,9 +45,18 @@ internal sealed class ParseCache
     private static readonly Func<string, string> s_snakeCase = static name => Parser.ToSnakeCase(name);
     private static readonly Func<ITypeSymbol, string> s_name = static type => type.ToDisplayString(Parser.TypeFormat);
     private static readonly Func<ITypeSymbol, string> s_annotatedName = static type => type.ToDisplayString(Parser.AnnotatedTypeFormat);
-    private static readonly Func<ITypeSymbol, ScalarSpec?> s_scalar = static type => Parser.ToScalar(type);
+    private readonly Func<ITypeSymbol, ScalarSpec?> _scalar;
 
-    public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static _ => new ParseCache());
+    private ParseCache(Compilation compilation)
+    {
+        Known = new KnownTypeSymbols(compilation);
+        _scalar = type => Parser.ToScalar(type, Known);
+    }
+
+    public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static c => new ParseCache(c));
+
+    /// <summary>The compilation's well-known types.</summary>
+    public KnownTypeSymbols Known { get; }
 
     /// <summary>The walk from one root type: every type it reaches (pooled) and the diagnostics found on the way.</summary>
     internal sealed record RootWalk(PooledWalk Walk, ImmutableArray<DiagnosticInfo> Diagnostics);
@@ -61,7 +70,7 @@ internal sealed class ParseCache
     public string AnnotatedName(ITypeSymbol type) => _annotatedNames.GetOrAdd(type, s_annotatedName);
 
     /// <summary>How a path, query or header value of this type is written, or null when it is not a scalar.</summary>
-    public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, s_scalar);
+    public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, _scalar);
 
     /// <summary>A path template, parsed (synchronous and asynchronous forms of an endpoint share one).</summary>
     public Parser.ParsedPath Path(string? template) => template is null ? s_noTemplate : _paths.GetOrAdd(template, s_parsePath);
@@ -85,7 +94,7 @@ internal sealed class ParseCache
         if (!_interfaces.TryGetValue(iface, out var entry))
         {
             var found = new List<DiagnosticInfo>();
-            var key = Parser.ParseInterface(iface, found, cancellationToken);
+            var key = Parser.ParseInterface(iface, Known, found, cancellationToken);
             entry = _interfaces.GetOrAdd(iface, (key, found.ToImmutableArray()));
         }
         foreach (var diagnostic in entry.Diagnostics)

@@ -14,6 +14,7 @@ namespace WeChatPay.Generator.Incremental;
 internal sealed class TypeRoots
 {
     private readonly ConcurrentDictionary<ITypeSymbol, ParseCache.RootWalk> _walks;
+    private readonly KnownTypeSymbols _known;
     private readonly bool _reportUnsupported;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly ISymbol _method;
@@ -26,6 +27,7 @@ internal sealed class TypeRoots
     public TypeRoots(ParseCache cache, bool reportUnsupported, List<DiagnosticInfo> diagnostics, ISymbol method)
     {
         _walks = cache.Walks(reportUnsupported);
+        _known = cache.Known;
         _reportUnsupported = reportUnsupported;
         _diagnostics = diagnostics;
         _method = method;
@@ -45,7 +47,7 @@ internal sealed class TypeRoots
             return true;
         }
         var diagnostics = new List<DiagnosticInfo>();
-        var walker = new TypeWalker(_reportUnsupported, diagnostics, Parser.FirstLocation(_method));
+        var walker = new TypeWalker(_known, _reportUnsupported, diagnostics, Parser.FirstLocation(_method));
         var supported = walker.Visit(type, Parser.FirstLocation(at), member);
         var types = walker.Build();
         _diagnostics.AddRange(diagnostics);
