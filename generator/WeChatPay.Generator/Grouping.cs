@@ -53,7 +53,7 @@ internal static class Grouping
                     key.Namespace,
                     key.Name,
                     key.FullyQualifiedName,
-                    (key.Namespace.Length == 0 ? "" : key.Namespace + ".") + key.Name + ".g.cs",
+                    (key.Namespace.Length == 0 ? "" : key.Namespace + ".") + key.Name,
                     key.UserJsonContext,
                     methodSpecs,
                     types.Values.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray());
