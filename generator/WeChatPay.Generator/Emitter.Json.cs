@@ -64,7 +64,7 @@ internal sealed partial class Emitter
     {
         var id = Id(type.Name);
         _w.Open("private " + JsonMetadata + "JsonTypeInfo<" + type.Name + "> Create_" + id + "(" + Options + " options)");
-        var e = type.ElementType;
+        var e = type.Element?.Name;
         switch (type.Kind)
         {
             case JsonKind.Builtin:
@@ -125,11 +125,11 @@ internal sealed partial class Emitter
             var arguments = o.ConstructorParameters
                 .Select((p, i) => (p, i))
                 .Where(x => !x.p.IsMemberInitializer)
-                .Select(x => "(" + x.p.TypeDisplay + ")args[" + x.i + "]!");
+                .Select(x => "(" + x.p.Type.AnnotatedName + ")args[" + x.i + "]!");
             var initializers = o.ConstructorParameters
                 .Select((p, i) => (p, i))
                 .Where(x => x.p.IsMemberInitializer)
-                .Select(x => Escape(x.p.PropertyName!) + " = (" + x.p.TypeDisplay + ")args[" + x.i + "]!")
+                .Select(x => Escape(x.p.PropertyName!) + " = (" + x.p.Type.AnnotatedName + ")args[" + x.i + "]!")
                 .ToList();
             var creator = "new " + type.Name + "(" + string.Join(", ", arguments) + ")" + (initializers.Count > 0 ? " { " + string.Join(", ", initializers) + " }" : "");
             _w.Line("ObjectWithParameterizedConstructorCreator = static args => " + creator + ",");
@@ -163,7 +163,7 @@ internal sealed partial class Emitter
                 SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(" + Quote("The init-only property " + p.Name + " is set through the constructor.") + ")",
                 _ => "null",
             };
-            _w.Line("properties[" + i + "] = " + Services + ".CreatePropertyInfo<" + p.TypeDisplay + ">(options, new " + JsonMetadata + "JsonPropertyInfoValues<" + p.TypeDisplay + ">");
+            _w.Line("properties[" + i + "] = " + Services + ".CreatePropertyInfo<" + p.Type.AnnotatedName + ">(options, new " + JsonMetadata + "JsonPropertyInfoValues<" + p.Type.AnnotatedName + ">");
             _w.Line("{").Indent();
             _w.Line("IsProperty = true,");
             _w.Line("IsPublic = true,");
@@ -196,7 +196,7 @@ internal sealed partial class Emitter
             _w.Line("new " + JsonMetadata + "JsonParameterInfoValues");
             _w.Line("{").Indent();
             _w.Line("Name = " + Quote(p.Name) + ",");
-            _w.Line("ParameterType = typeof(" + p.Type + "),");
+            _w.Line("ParameterType = typeof(" + p.Type.Name + "),");
             _w.Line("Position = " + i + ",");
             _w.Line("HasDefaultValue = " + (p.DefaultValueLiteral is null ? "false" : "true") + ",");
             _w.Line("DefaultValue = " + (p.DefaultValueLiteral ?? "null") + ",");

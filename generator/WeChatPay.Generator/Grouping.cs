@@ -84,5 +84,5 @@ internal sealed class MethodOrder : IComparer<MethodSpec>
     }
 
     private static string Key(MethodSpec method)
-        => method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.TypeDisplay)) + ")";
+        => method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.AnnotatedName)) + ")";
 }

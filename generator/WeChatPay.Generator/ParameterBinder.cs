@@ -172,7 +172,7 @@ internal sealed class ParameterBinder
         else
             _secondBody ??= parameter;
         _walker.Visit(parameter.Type, parameter, parameter.Name);
-        Add(parameter, ParameterRole.Body, "", null, bodyType: _cache.Name(parameter.Type));
+        Add(parameter, ParameterRole.Body, "", null);
     }
 
     private void BindQuery(IParameterSymbol parameter, Binding binding, ScalarSpec? scalar)
@@ -258,13 +258,13 @@ internal sealed class ParameterBinder
         }
     }
 
-    private void Add(IParameterSymbol parameter, ParameterRole role, string wireName, ScalarSpec? scalar, EquatableArray<QueryFieldSpec> queryFields = default, string? bodyType = null)
+    private void Add(IParameterSymbol parameter, ParameterRole role, string wireName, ScalarSpec? scalar, EquatableArray<QueryFieldSpec> queryFields = default)
     {
         var type = parameter.Type;
         var isNullable = role != ParameterRole.CancellationToken
             && (type.NullableAnnotation == NullableAnnotation.Annotated || Parser.IsNullableValueType(type));
-        _result.Add(new ParameterSpec(parameter.Name, _cache.AnnotatedName(type), role, wireName, scalar,
-            queryFields.IsEmpty ? EquatableArray<QueryFieldSpec>.Empty : queryFields, isNullable, bodyType));
+        _result.Add(new ParameterSpec(parameter.Name, _cache.Ref(type), role, wireName, scalar,
+            queryFields.IsEmpty ? EquatableArray<QueryFieldSpec>.Empty : queryFields, isNullable));
     }
 
     private void Report(DiagnosticDescriptor descriptor, IParameterSymbol parameter, params string[] args)

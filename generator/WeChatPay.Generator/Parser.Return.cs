@@ -11,7 +11,7 @@ internal static partial class Parser
     private static ReturnSpec? ParseReturn(IMethodSymbol method, MethodName methodName, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         if (method.ReturnsVoid)
-            return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, "void", null, null);
+            return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, TypeRef.Void, null);
         var (spec, jsonRoot) = cache.Return(method.ReturnType);
         if (jsonRoot is not null)
             walker.Visit(jsonRoot, method, "the result");
@@ -31,13 +31,13 @@ internal static partial class Parser
     internal static (ReturnSpec? Spec, ITypeSymbol? JsonRoot) ClassifyReturn(ITypeSymbol returnType, ParseCache cache)
     {
         var known = cache.Known;
-        var display = cache.AnnotatedName(returnType);
+        var display = cache.Ref(returnType);
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
         if (KnownTypeSymbols.Is(returnType, known.Task))
-            return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null), null);
+            return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null), null);
         if (KnownTypeSymbols.Is(returnType, known.ValueTask))
-            return (new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null), null);
+            return (new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null), null);
         if (KnownTypeSymbols.IsConstructedFrom(returnType, known.TaskOfT))
         {
             flavor = ReturnFlavor.Task;
@@ -50,24 +50,24 @@ internal static partial class Parser
         }
 
         if (KnownTypeSymbols.Is(inner, known.WeChatPayResponse))
-            return (new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null), null);
+            return (new ReturnSpec(flavor, ResultShape.RawResponse, display, null), null);
         if (KnownTypeSymbols.IsConstructedFrom(inner, known.WeChatPayResponseOfT))
         {
             var valueType = ((INamedTypeSymbol)inner).TypeArguments[0];
             if (IsJsonValue(valueType, known))
-                return (new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Name(valueType), cache.AnnotatedName(valueType)), valueType);
+                return (new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Ref(valueType)), valueType);
         }
         else if (KnownTypeSymbols.Is(inner, known.Stream))
         {
-            return (new ReturnSpec(flavor, ResultShape.Stream, display, null, null), null);
+            return (new ReturnSpec(flavor, ResultShape.Stream, display, null), null);
         }
         else if (inner is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 })
         {
-            return (new ReturnSpec(flavor, ResultShape.Bytes, display, null, null), null);
+            return (new ReturnSpec(flavor, ResultShape.Bytes, display, null), null);
         }
         else if (IsJsonValue(inner, known))
         {
-            return (new ReturnSpec(flavor, ResultShape.Value, display, cache.Name(inner), cache.AnnotatedName(inner)), inner);
+            return (new ReturnSpec(flavor, ResultShape.Value, display, cache.Ref(inner)), inner);
         }
         return (null, null);
     }

@@ -279,8 +279,7 @@ internal sealed class TypeWalker
             covered.Add(match.Symbol.Name);
             node.ConstructorParameters.Add(new ConstructorParameterSpec(
                 parameter.Name,
-                parameter.Type.ToDisplayString(Parser.TypeFormat),
-                parameter.Type.ToDisplayString(Parser.AnnotatedTypeFormat),
+                Ref(parameter.Type),
                 IsMemberInitializer: false,
                 PropertyName: null,
                 DefaultValueLiteral: parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : null));
@@ -291,8 +290,7 @@ internal sealed class TypeWalker
                 continue;
             node.ConstructorParameters.Add(new ConstructorParameterSpec(
                 property.Symbol.Name,
-                property.Symbol.Type.ToDisplayString(Parser.TypeFormat),
-                property.Symbol.Type.ToDisplayString(Parser.AnnotatedTypeFormat),
+                Ref(property.Symbol.Type),
                 IsMemberInitializer: true,
                 PropertyName: property.Symbol.Name,
                 DefaultValueLiteral: null));
@@ -487,8 +485,7 @@ internal sealed class TypeWalker
                 FriendlyName(node.Symbol),
                 node.Kind,
                 node.Converter,
-                node.Element?.ToDisplayString(Parser.TypeFormat),
-                node.Element?.ToDisplayString(Parser.AnnotatedTypeFormat),
+                node.Element is null ? null : Ref(node.Element),
                 objectSpec,
                 node.EnumMembers,
                 node.Symbol.IsValueType,
@@ -507,8 +504,7 @@ internal sealed class TypeWalker
         return new PropertySpec(
             property.Symbol.Name,
             property.JsonName,
-            type.ToDisplayString(Parser.TypeFormat),
-            type.ToDisplayString(Parser.AnnotatedTypeFormat),
+            Ref(type),
             declaringType,
             property.Setter,
             property.IsRequired,
@@ -527,6 +523,9 @@ internal sealed class TypeWalker
             JsonKind.Nullable or JsonKind.Array or JsonKind.List or JsonKind.ReadOnlyList or JsonKind.Dictionary => LeadsToSensitive(node.Element!),
             _ => false,
         };
+
+    private static TypeRef Ref(ITypeSymbol type)
+        => new(type.ToDisplayString(Parser.TypeFormat), type.ToDisplayString(Parser.AnnotatedTypeFormat));
 
     private static string FriendlyName(ITypeSymbol type) => type switch
     {

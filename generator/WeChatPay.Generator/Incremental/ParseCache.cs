@@ -46,11 +46,14 @@ internal sealed class ParseCache
     private static readonly Func<ITypeSymbol, string> s_name = static type => type.ToDisplayString(Parser.TypeFormat);
     private static readonly Func<ITypeSymbol, string> s_annotatedName = static type => type.ToDisplayString(Parser.AnnotatedTypeFormat);
     private readonly Func<ITypeSymbol, ScalarSpec?> _scalar;
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRef> _refs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Func<ITypeSymbol, TypeRef> _ref;
 
     private ParseCache(Compilation compilation)
     {
         Known = new KnownTypeSymbols(compilation);
         _scalar = type => Parser.ToScalar(type, Known);
+        _ref = type => new TypeRef(Name(type), AnnotatedName(type));
     }
 
     public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static c => new ParseCache(c));
@@ -68,6 +71,9 @@ internal sealed class ParseCache
 
     /// <summary>The global::-qualified name with nullable annotations (<see cref="Parser.AnnotatedTypeFormat"/>).</summary>
     public string AnnotatedName(ITypeSymbol type) => _annotatedNames.GetOrAdd(type, s_annotatedName);
+
+    /// <summary>The type as generated code names it, with and without its nullable annotations.</summary>
+    public TypeRef Ref(ITypeSymbol type) => _refs.GetOrAdd(type, _ref);
 
     /// <summary>How a path, query or header value of this type is written, or null when it is not a scalar.</summary>
     public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, _scalar);
