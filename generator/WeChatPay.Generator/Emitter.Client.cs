@@ -147,14 +147,17 @@ internal sealed partial class Emitter
         }
         foreach (var type in used)
         {
-            var info = JsonMetadata + "JsonTypeInfo<" + type + ">";
+            var info = JsonTypeInfo + "<" + type + ">";
             var field = "s_json" + Id(type);
-            _w.Line();
-            _w.Line("private static " + info + "? " + field + ";");
-            _w.Line();
-            _w.Line("private static " + info + " " + TypeInfo(type));
-            _w.Indent().Line("=> " + field + " ??= (" + info + ")(" + context + ".GetTypeInfo(typeof(" + type + "))");
-            _w.Indent().Line("?? throw new global::System.InvalidOperationException(" + Quote("The JSON context of " + _spec.Name + " has no metadata for " + type.Replace("global::", "") + ".") + "));").Outdent().Outdent();
+            var missing = Quote("The JSON context of " + _spec.Name + " has no metadata for " + type.Replace("global::", "") + ".");
+            _w.Lines($$"""
+
+                private static {{info}}? {{field}};
+
+                private static {{info}} {{TypeInfo(type)}}
+                    => {{field}} ??= ({{info}})({{context}}.GetTypeInfo(typeof({{type}}))
+                        ?? throw new {{InvalidOperationException}}({{missing}}));
+                """);
         }
     }
 }

@@ -16,7 +16,21 @@ internal sealed partial class Emitter
 {
     internal const string ImplementationName = "WeChatPayImplementation";
     internal const string ContextName = "GeneratedJsonContext";
+
+    // The types generated code names, global::-qualified.
+    private const string WeChatPayClient = "global::WeChatPay.WeChatPayClient";
+    private const string ArgumentNullException = "global::System.ArgumentNullException";
+    private const string InvalidOperationException = "global::System.InvalidOperationException";
+    private const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
+    private const string JsonSerializerContext = "global::System.Text.Json.Serialization.JsonSerializerContext";
+    private const string JsonIgnoreCondition = "global::System.Text.Json.Serialization.JsonIgnoreCondition";
+    private const string JavaScriptEncoder = "global::System.Text.Encodings.Web.JavaScriptEncoder";
     private const string JsonMetadata = "global::System.Text.Json.Serialization.Metadata.";
+    private const string JsonTypeInfo = JsonMetadata + "JsonTypeInfo";
+    private const string JsonPropertyInfo = JsonMetadata + "JsonPropertyInfo";
+    private const string JsonParameterInfoValues = JsonMetadata + "JsonParameterInfoValues";
+    private const string IJsonTypeInfoResolver = JsonMetadata + "IJsonTypeInfoResolver";
+    private const string JsonMetadataServices = JsonMetadata + "JsonMetadataServices";
 
     private static readonly string s_generatedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"WeChatPay.Generator\", \"" + typeof(Emitter).Assembly.GetName().Version + "\")]";
@@ -76,23 +90,29 @@ internal sealed partial class Emitter
 
     private void EmitClientMembers()
     {
-        _w.Line("/// <summary>Creates the generated WeChat Pay client for <see cref=\"" + _spec.FullyQualifiedName + "\"/> over <paramref name=\"client\"/>.</summary>");
-        _w.Line("/// <param name=\"client\">The client that signs, sends and verifies every call; keep one per merchant.</param>");
-        _w.Line(s_generatedCode);
-        _w.Line("public static " + _spec.FullyQualifiedName + " Create(global::WeChatPay.WeChatPayClient client)");
-        _w.Indent().Line("=> new " + ImplementationName + "(client ?? throw new global::System.ArgumentNullException(nameof(client)));").Outdent();
-        _w.Line();
+        _w.Lines($$"""
+            /// <summary>Creates the generated WeChat Pay client for <see cref="{{_spec.FullyQualifiedName}}"/> over <paramref name="client"/>.</summary>
+            /// <param name="client">The client that signs, sends and verifies every call; keep one per merchant.</param>
+            {{s_generatedCode}}
+            public static {{_spec.FullyQualifiedName}} Create({{WeChatPayClient}} client)
+                => new {{ImplementationName}}(client ?? throw new {{ArgumentNullException}}(nameof(client)));
+
+            """);
         EmitImplementation();
     }
 
     private void EmitImplementation()
     {
-        _w.Line("/// <summary>The generated implementation of <see cref=\"" + _spec.FullyQualifiedName + "\"/>.</summary>");
-        _w.Line(s_generatedCode);
+        _w.Lines($$"""
+            /// <summary>The generated implementation of <see cref="{{_spec.FullyQualifiedName}}"/>.</summary>
+            {{s_generatedCode}}
+            """);
         _w.Open("private sealed class " + ImplementationName + " : " + _spec.FullyQualifiedName);
-        _w.Line("private readonly global::WeChatPay.WeChatPayClient _client;");
-        _w.Line();
-        _w.Line("public " + ImplementationName + "(global::WeChatPay.WeChatPayClient client) => _client = client;");
+        _w.Lines($$"""
+            private readonly {{WeChatPayClient}} _client;
+
+            public {{ImplementationName}}({{WeChatPayClient}} client) => _client = client;
+            """);
         foreach (var method in _spec.Methods)
         {
             _w.Line();
