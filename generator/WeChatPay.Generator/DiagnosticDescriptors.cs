@@ -27,7 +27,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TwoBodies = Create(
         "WCP0003",
         "More than one body",
-        "The method '{0}' has more than one JSON body ('{1}' and '{2}'): keep one [Body] parameter and bind the other with [Query], [Path] or [Header]");
+        "The method '{0}' has more than one JSON body ('{1}' and '{2}'): a request has one body, so bind the other with [Query], [Path] or [Header], or merge both into one model");
 
     public static readonly DiagnosticDescriptor BodyOnGetOrDelete = Create(
         "WCP0004",
@@ -99,6 +99,11 @@ internal static class DiagnosticDescriptors
         "[Sensitive] fields behind a member the generator cannot walk",
         "The member '{0}' has the type '{1}', which the generator cannot walk for [Sensitive] fields, and {2}: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it");
 
+    public static readonly DiagnosticDescriptor ComplexParameterWithoutQuery = Create(
+        "WCP0018",
+        "Model parameter on GET or DELETE without [Query]",
+        "The parameter '{0}' of the {1} method '{2}' has the type '{3}', which is not a scalar, and a {1} request has no body: mark it [Query] to send its properties as query parameters");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PlaceholderWithoutParameter.Id] = PlaceholderWithoutParameter,
@@ -118,6 +123,7 @@ internal static class DiagnosticDescriptors
         [MemberWithoutEndpoint.Id] = MemberWithoutEndpoint,
         [SensitiveInQuery.Id] = SensitiveInQuery,
         [SensitiveBehindUnwalkedMember.Id] = SensitiveBehindUnwalkedMember,
+        [ComplexParameterWithoutQuery.Id] = ComplexParameterWithoutQuery,
     };
 
     /// <summary>Every descriptor, by ID.</summary>

@@ -11,16 +11,16 @@ internal sealed partial class Emitter
     {
         var r = method.Return;
         var isAsync = r.Flavor != ReturnFlavor.Sync;
-        var parameters = string.Join(", ", method.Parameters.Select(p => p.TypeDisplay + " " + Escape(p.Name)));
+        var parameters = string.Join(", ", method.Parameters.Select(p => p.Type.AnnotatedName + " " + Escape(p.Name)));
         _w.Line("/// <summary>" + method.HttpMethod + " " + System.Security.SecurityElement.Escape(string.Concat(method.Path.Select(p => p.IsPlaceholder ? "{" + p.Text + "}" : p.Text))) + "</summary>");
-        _w.Open((isAsync ? "async " : "") + r.ReturnTypeDisplay + " " + _spec.FullyQualifiedName + "." + method.Name + "(" + parameters + ")");
+        _w.Open((isAsync ? "async " : "") + r.Type.AnnotatedName + " " + _spec.FullyQualifiedName + "." + method.Name + "(" + parameters + ")");
 
         var cancellation = method.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken) is { } ct ? Escape(ct.Name) : "default";
         var awaitPrefix = isAsync ? "await " : "";
         var configureAwait = isAsync ? ".ConfigureAwait(false)" : "";
 
         var body = method.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Body);
-        var bodyType = body is null ? null : Find(body.BodyType!);
+        var bodyType = body is null ? null : Find(body.Type.Name);
         var encrypts = bodyType is { NeedsSensitiveWalk: true };
         if (body is not null && !(bodyType?.IsValueType ?? false))
             _w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Escape(body.Name) + ");");
@@ -33,11 +33,11 @@ internal sealed partial class Emitter
             // [Sensitive] fields are encrypted with the platform key on a copy; Wechatpay-Serial names that key.
             _w.Line("var __encryptionKey = " + (isAsync ? "await this._client.GetEncryptionKeyAsync(" + cancellation + ").ConfigureAwait(false);" : "this._client.GetEncryptionKey();"));
             _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes("
-                + Walk(bodyType!.Name, Escape(body!.Name), "__encryptionKey.Encrypt", sourceIsNotNull: true) + ", " + TypeInfo(body.BodyType!) + ");");
+                + Walk(bodyType!.Name, Escape(body!.Name), "__encryptionKey.Encrypt", sourceIsNotNull: true) + ", " + TypeInfo(body.Type.Name) + ");");
         }
         else if (body is not null)
         {
-            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.BodyType!) + ");");
+            _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.Type.Name) + ");");
         }
 
         var initializers = new List<string>();
@@ -91,8 +91,8 @@ internal sealed partial class Emitter
             case ResultShape.Value:
             case ResultShape.TypedResponse:
                 _w.Line("var __response = " + send);
-                var valueType = Find(r.ValueType!);
-                var decrypt = "__response.Deserialize(" + TypeInfo(r.ValueType!) + ")";
+                var valueType = Find(r.Value!.Name);
+                var decrypt = "__response.Deserialize(" + TypeInfo(r.Value.Name) + ")";
                 if (valueType is { NeedsSensitiveWalk: true })
                 {
                     // [Sensitive] fields are decrypted with the merchant key; a Nullable<struct> is read once, then walked.
@@ -110,7 +110,7 @@ internal sealed partial class Emitter
                 else
                 {
                     _w.Line("var __value = " + decrypt + ";");
-                    _w.Line("return new global::WeChatPay.WeChatPayResponse<" + r.ValueTypeDisplay + ">(__response, __value);");
+                    _w.Line("return new global::WeChatPay.WeChatPayResponse<" + r.Value.AnnotatedName + ">(__response, __value);");
                 }
                 break;
         }
@@ -140,21 +140,24 @@ internal sealed partial class Emitter
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.Role == ParameterRole.Body)
-                    used.Add(parameter.BodyType!);
+                    used.Add(parameter.Type.Name);
             }
-            if (method.Return.ValueType is { } valueType)
-                used.Add(valueType);
+            if (method.Return.Value is { } value)
+                used.Add(value.Name);
         }
         foreach (var type in used)
         {
-            var info = JsonMetadata + "JsonTypeInfo<" + type + ">";
+            var info = JsonTypeInfo + "<" + type + ">";
             var field = "s_json" + Id(type);
-            _w.Line();
-            _w.Line("private static " + info + "? " + field + ";");
-            _w.Line();
-            _w.Line("private static " + info + " " + TypeInfo(type));
-            _w.Indent().Line("=> " + field + " ??= (" + info + ")(" + context + ".GetTypeInfo(typeof(" + type + "))");
-            _w.Indent().Line("?? throw new global::System.InvalidOperationException(" + Quote("The JSON context of " + _spec.Name + " has no metadata for " + type.Replace("global::", "") + ".") + "));").Outdent().Outdent();
+            var missing = Quote("The JSON context of " + _spec.Name + " has no metadata for " + type.Replace("global::", "") + ".");
+            _w.Lines($$"""
+
+                private static {{info}}? {{field}};
+
+                private static {{info}} {{TypeInfo(type)}}
+                    => {{field}} ??= ({{info}})({{context}}.GetTypeInfo(typeof({{type}}))
+                        ?? throw new {{InvalidOperationException}}({{missing}}));
+                """);
         }
     }
 }

@@ -11,39 +11,42 @@ namespace WeChatPay.Generator;
 /// </summary>
 internal sealed partial class Emitter
 {
-    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
-    private const string Services = JsonMetadata + "JsonMetadataServices";
-
     private void EmitJsonContext()
     {
-        _w.Line("/// <summary>JSON metadata for every type that <see cref=\"" + _spec.FullyQualifiedName + "\"/> sends or receives; reflection-free and trim-safe.</summary>");
-        _w.Line(s_generatedCode);
-        _w.Open("internal sealed class " + ContextName + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + JsonMetadata + "IJsonTypeInfoResolver");
-        _w.Line("private static readonly " + Options + " s_defaultOptions = new " + Options);
-        _w.Line("{").Indent();
-        _w.Line("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        // UTF-8 as WeChat Pay's own SDKs send it: Chinese text and '+' in offsets stay readable, not \uXXXX.
-        _w.Line("Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,");
-        _w.Outdent().Line("};");
-        _w.Line();
-        _w.Line("/// <summary>The context over its default options.</summary>");
-        _w.Line("public static " + ContextName + " Default { get; } = new " + ContextName + "(new " + Options + "(s_defaultOptions));");
-        _w.Line();
-        _w.Line("/// <summary>Creates the context over <paramref name=\"options\"/>, which it makes its resolver.</summary>");
-        _w.Line("public " + ContextName + "(" + Options + " options) : base(options)");
-        _w.Line("{");
-        _w.Line("}");
-        _w.Line();
-        _w.Line("/// <inheritdoc/>");
-        _w.Line("protected override " + Options + "? GeneratedSerializerOptions => s_defaultOptions;");
-        _w.Line();
-        _w.Line("/// <inheritdoc/>");
-        _w.Open("public override " + JsonMetadata + "JsonTypeInfo? GetTypeInfo(global::System.Type type)");
-        _w.Line("Options.TryGetTypeInfo(type, out var typeInfo);");
-        _w.Line("return typeInfo;");
-        _w.Close();
-        _w.Line();
-        _w.Open(JsonMetadata + "JsonTypeInfo? " + JsonMetadata + "IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Options + " options)");
+        // UnsafeRelaxedJsonEscaping: UTF-8 as WeChat Pay's own SDKs send it, Chinese text and '+' in offsets stay
+        // readable, not \uXXXX.
+        _w.Lines($$"""
+            /// <summary>JSON metadata for every type that <see cref="{{_spec.FullyQualifiedName}}"/> sends or receives; reflection-free and trim-safe.</summary>
+            {{s_generatedCode}}
+            """);
+        _w.Open("internal sealed class " + ContextName + " : " + JsonSerializerContext + ", " + IJsonTypeInfoResolver);
+        _w.Lines($$"""
+            private static readonly {{JsonSerializerOptions}} s_defaultOptions = new {{JsonSerializerOptions}}
+            {
+                DefaultIgnoreCondition = {{JsonIgnoreCondition}}.WhenWritingNull,
+                Encoder = {{JavaScriptEncoder}}.UnsafeRelaxedJsonEscaping,
+            };
+
+            /// <summary>The context over its default options.</summary>
+            public static {{ContextName}} Default { get; } = new {{ContextName}}(new {{JsonSerializerOptions}}(s_defaultOptions));
+
+            /// <summary>Creates the context over <paramref name="options"/>, which it makes its resolver.</summary>
+            public {{ContextName}}({{JsonSerializerOptions}} options) : base(options)
+            {
+            }
+
+            /// <inheritdoc/>
+            protected override {{JsonSerializerOptions}}? GeneratedSerializerOptions => s_defaultOptions;
+
+            /// <inheritdoc/>
+            public override {{JsonTypeInfo}}? GetTypeInfo(global::System.Type type)
+            {
+                Options.TryGetTypeInfo(type, out var typeInfo);
+                return typeInfo;
+            }
+
+            """);
+        _w.Open(JsonTypeInfo + "? " + IJsonTypeInfoResolver + ".GetTypeInfo(global::System.Type type, " + JsonSerializerOptions + " options)");
         foreach (var type in _spec.Types)
         {
             _w.Line("if (type == typeof(" + type.Name + "))");
@@ -63,38 +66,48 @@ internal sealed partial class Emitter
     private void EmitTypeInfo(TypeSpec type)
     {
         var id = Id(type.Name);
-        _w.Open("private " + JsonMetadata + "JsonTypeInfo<" + type.Name + "> Create_" + id + "(" + Options + " options)");
-        var e = type.ElementType;
+        var t = type.Name;
+        var e = type.Element?.Name;
+        var collectionValues = JsonMetadata + "JsonCollectionInfoValues<" + t + ">";
+        _w.Open($"private {JsonTypeInfo}<{t}> Create_{id}({JsonSerializerOptions} options)");
         switch (type.Kind)
         {
             case JsonKind.Builtin:
             case JsonKind.RuntimeConverter:
-                _w.Line("var typeInfo = " + Services + ".CreateValueInfo<" + type.Name + ">(options, " + type.Converter + ");");
+                _w.Line($"var typeInfo = {JsonMetadataServices}.CreateValueInfo<{t}>(options, {type.Converter});");
                 break;
             case JsonKind.Enum:
-                _w.Line("var typeInfo = " + Services + ".CreateValueInfo<" + type.Name + ">(options, new global::WeChatPay.Json.JsonEnumStringConverter<" + type.Name + ">(new[]");
+                _w.Line($"var typeInfo = {JsonMetadataServices}.CreateValueInfo<{t}>(options, new global::WeChatPay.Json.JsonEnumStringConverter<{t}>(new[]");
                 _w.Line("{").Indent();
                 foreach (var member in DistinctMembers(type.EnumMembers))
-                    _w.Line("new global::System.Collections.Generic.KeyValuePair<" + type.Name + ", string>(" + type.Name + "." + Escape(member.Name) + ", " + Quote(member.WireName) + "),");
+                    _w.Line($"new global::System.Collections.Generic.KeyValuePair<{t}, string>({t}.{Escape(member.Name)}, {Quote(member.WireName)}),");
                 _w.Outdent().Line("}));");
                 break;
             case JsonKind.Nullable:
-                _w.Line("var typeInfo = " + Services + ".CreateValueInfo<" + type.Name + ">(options, " + Services + ".GetNullableConverter<" + e + ">(options));");
+                _w.Line($"var typeInfo = {JsonMetadataServices}.CreateValueInfo<{t}>(options, {JsonMetadataServices}.GetNullableConverter<{e}>(options));");
                 break;
             case JsonKind.Array:
-                _w.Line("var typeInfo = " + Services + ".CreateArrayInfo<" + e + ">(options, new " + JsonMetadata + "JsonCollectionInfoValues<" + type.Name + ">());");
+                _w.Line($"var typeInfo = {JsonMetadataServices}.CreateArrayInfo<{e}>(options, new {collectionValues}());");
                 break;
             case JsonKind.List:
-                _w.Line("var typeInfo = " + Services + ".CreateListInfo<" + type.Name + ", " + e + ">(options, new " + JsonMetadata + "JsonCollectionInfoValues<" + type.Name + ">");
-                _w.Line("{").Indent().Line("ObjectCreator = static () => new " + type.Name + "(),").Outdent().Line("});");
+                _w.Lines($$"""
+                    var typeInfo = {{JsonMetadataServices}}.CreateListInfo<{{t}}, {{e}}>(options, new {{collectionValues}}
+                    {
+                        ObjectCreator = static () => new {{t}}(),
+                    });
+                    """);
                 break;
             case JsonKind.ReadOnlyList:
                 // Read as List<T>, which implements IReadOnlyList<T>.
-                _w.Line("var typeInfo = " + Services + ".CreateIEnumerableInfo<" + type.Name + ", " + e + ">(options, new " + JsonMetadata + "JsonCollectionInfoValues<" + type.Name + ">());");
+                _w.Line($"var typeInfo = {JsonMetadataServices}.CreateIEnumerableInfo<{t}, {e}>(options, new {collectionValues}());");
                 break;
             case JsonKind.Dictionary:
-                _w.Line("var typeInfo = " + Services + ".CreateDictionaryInfo<" + type.Name + ", string, " + e + ">(options, new " + JsonMetadata + "JsonCollectionInfoValues<" + type.Name + ">");
-                _w.Line("{").Indent().Line("ObjectCreator = static () => new " + type.Name + "(),").Outdent().Line("});");
+                _w.Lines($$"""
+                    var typeInfo = {{JsonMetadataServices}}.CreateDictionaryInfo<{{t}}, string, {{e}}>(options, new {{collectionValues}}
+                    {
+                        ObjectCreator = static () => new {{t}}(),
+                    });
+                    """);
                 break;
             case JsonKind.Object:
                 EmitObjectInfo(type, type.Object!);
@@ -118,18 +131,18 @@ internal sealed partial class Emitter
     private void EmitObjectInfo(TypeSpec type, ObjectSpec o)
     {
         var id = Id(type.Name);
-        _w.Line("var typeInfo = " + Services + ".CreateObjectInfo<" + type.Name + ">(options, new " + JsonMetadata + "JsonObjectInfoValues<" + type.Name + ">");
+        _w.Line("var typeInfo = " + JsonMetadataServices + ".CreateObjectInfo<" + type.Name + ">(options, new " + JsonMetadata + "JsonObjectInfoValues<" + type.Name + ">");
         _w.Line("{").Indent();
         if (o.UsesParameterizedConstructor)
         {
             var arguments = o.ConstructorParameters
                 .Select((p, i) => (p, i))
                 .Where(x => !x.p.IsMemberInitializer)
-                .Select(x => "(" + x.p.TypeDisplay + ")args[" + x.i + "]!");
+                .Select(x => "(" + x.p.Type.AnnotatedName + ")args[" + x.i + "]!");
             var initializers = o.ConstructorParameters
                 .Select((p, i) => (p, i))
                 .Where(x => x.p.IsMemberInitializer)
-                .Select(x => Escape(x.p.PropertyName!) + " = (" + x.p.TypeDisplay + ")args[" + x.i + "]!")
+                .Select(x => Escape(x.p.PropertyName!) + " = (" + x.p.Type.AnnotatedName + ")args[" + x.i + "]!")
                 .ToList();
             var creator = "new " + type.Name + "(" + string.Join(", ", arguments) + ")" + (initializers.Count > 0 ? " { " + string.Join(", ", initializers) + " }" : "");
             _w.Line("ObjectWithParameterizedConstructorCreator = static args => " + creator + ",");
@@ -146,8 +159,8 @@ internal sealed partial class Emitter
     private void EmitProperties(TypeSpec type, ObjectSpec o)
     {
         var id = Id(type.Name);
-        _w.Open("private static " + JsonMetadata + "JsonPropertyInfo[] " + id + "_Properties(" + Options + " options)");
-        _w.Line("var properties = new " + JsonMetadata + "JsonPropertyInfo[" + o.Properties.Count + "];");
+        _w.Open("private static " + JsonPropertyInfo + "[] " + id + "_Properties(" + JsonSerializerOptions + " options)");
+        _w.Line("var properties = new " + JsonPropertyInfo + "[" + o.Properties.Count + "];");
         for (var i = 0; i < o.Properties.Count; i++)
         {
             var p = o.Properties[i];
@@ -160,25 +173,28 @@ internal sealed partial class Emitter
             var setter = p.Setter switch
             {
                 SetterKind.Set => "static (obj, value) => " + instance + "." + name + " = value!",
-                SetterKind.Init => "static (obj, value) => throw new global::System.InvalidOperationException(" + Quote("The init-only property " + p.Name + " is set through the constructor.") + ")",
+                SetterKind.Init => "static (obj, value) => throw new " + InvalidOperationException + "(" + Quote("The init-only property " + p.Name + " is set through the constructor.") + ")",
                 _ => "null",
             };
-            _w.Line("properties[" + i + "] = " + Services + ".CreatePropertyInfo<" + p.TypeDisplay + ">(options, new " + JsonMetadata + "JsonPropertyInfoValues<" + p.TypeDisplay + ">");
-            _w.Line("{").Indent();
-            _w.Line("IsProperty = true,");
-            _w.Line("IsPublic = true,");
-            _w.Line("IsVirtual = false,");
-            _w.Line("DeclaringType = typeof(" + p.DeclaringType + "),");
-            _w.Line("Converter = null,");
-            _w.Line("Getter = static obj => ((" + type.Name + ")obj)." + name + ",");
-            _w.Line("Setter = " + setter + ",");
-            _w.Line("IgnoreCondition = " + (p.IgnoreCondition is null ? "null" : "global::System.Text.Json.Serialization.JsonIgnoreCondition." + p.IgnoreCondition) + ",");
-            _w.Line("HasJsonInclude = false,");
-            _w.Line("IsExtensionData = false,");
-            _w.Line("NumberHandling = null,");
-            _w.Line("PropertyName = " + Quote(p.Name) + ",");
-            _w.Line("JsonPropertyName = " + Quote(p.JsonName) + ",");
-            _w.Outdent().Line("});");
+            var ignoreCondition = p.IgnoreCondition is null ? "null" : JsonIgnoreCondition + "." + p.IgnoreCondition;
+            _w.Lines($$"""
+                properties[{{i}}] = {{JsonMetadataServices}}.CreatePropertyInfo<{{p.Type.AnnotatedName}}>(options, new {{JsonMetadata}}JsonPropertyInfoValues<{{p.Type.AnnotatedName}}>
+                {
+                    IsProperty = true,
+                    IsPublic = true,
+                    IsVirtual = false,
+                    DeclaringType = typeof({{p.DeclaringType}}),
+                    Converter = null,
+                    Getter = static obj => (({{type.Name}})obj).{{name}},
+                    Setter = {{setter}},
+                    IgnoreCondition = {{ignoreCondition}},
+                    HasJsonInclude = false,
+                    IsExtensionData = false,
+                    NumberHandling = null,
+                    PropertyName = {{Quote(p.Name)}},
+                    JsonPropertyName = {{Quote(p.JsonName)}},
+                });
+                """);
             if (p.IsRequired)
                 _w.Line("properties[" + i + "].IsRequired = true;");
         }
@@ -188,19 +204,21 @@ internal sealed partial class Emitter
 
     private void EmitConstructorParameters(TypeSpec type, ObjectSpec o)
     {
-        _w.Line("private static " + JsonMetadata + "JsonParameterInfoValues[] " + Id(type.Name) + "_Parameters() => new " + JsonMetadata + "JsonParameterInfoValues[]");
+        _w.Line("private static " + JsonParameterInfoValues + "[] " + Id(type.Name) + "_Parameters() => new " + JsonParameterInfoValues + "[]");
         _w.Line("{").Indent();
         for (var i = 0; i < o.ConstructorParameters.Count; i++)
         {
             var p = o.ConstructorParameters[i];
-            _w.Line("new " + JsonMetadata + "JsonParameterInfoValues");
-            _w.Line("{").Indent();
-            _w.Line("Name = " + Quote(p.Name) + ",");
-            _w.Line("ParameterType = typeof(" + p.Type + "),");
-            _w.Line("Position = " + i + ",");
-            _w.Line("HasDefaultValue = " + (p.DefaultValueLiteral is null ? "false" : "true") + ",");
-            _w.Line("DefaultValue = " + (p.DefaultValueLiteral ?? "null") + ",");
-            _w.Outdent().Line("},");
+            _w.Lines($$"""
+                new {{JsonParameterInfoValues}}
+                {
+                    Name = {{Quote(p.Name)}},
+                    ParameterType = typeof({{p.Type.Name}}),
+                    Position = {{i}},
+                    HasDefaultValue = {{(p.DefaultValueLiteral is null ? "false" : "true")}},
+                    DefaultValue = {{p.DefaultValueLiteral ?? "null"}},
+                },
+                """);
         }
         _w.Outdent().Line("};");
     }

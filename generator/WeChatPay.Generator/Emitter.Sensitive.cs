@@ -42,7 +42,7 @@ internal sealed partial class Emitter
     private string? SensitiveExpression(PropertySpec property, string source) => property.Sensitive switch
     {
         SensitiveKind.Field => "global::WeChatPay.Json.SensitiveFields.Transform(" + source + ", transform)",
-        SensitiveKind.Walk => Walk(property.Type, source, "transform", sourceIsNotNull: false),
+        SensitiveKind.Walk => Walk(property.Type.Name, source, "transform", sourceIsNotNull: false),
         _ => null,
     };
 
@@ -61,12 +61,12 @@ internal sealed partial class Emitter
                 var call = "Sensitive_" + Id(type.Name) + "(" + source + ", " + transform + ")";
                 return type.IsValueType || sourceIsNotNull ? call : source + " is null ? null! : " + call;
             case JsonKind.Nullable:
-                return source + ".HasValue ? Sensitive_" + Id(type.ElementType!) + "(" + source + ".Value, " + transform + ") : " + source;
+                return source + ".HasValue ? Sensitive_" + Id(type.Element!.Name) + "(" + source + ".Value, " + transform + ") : " + source;
             default:
                 // Map skips null elements, so each element it maps is not null.
                 var item = depth == 0 ? "item" : "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return "global::WeChatPay.Json.SensitiveFields.Map<" + type.ElementTypeDisplay + ">(" + source + ", " + item + " => "
-                    + Walk(type.ElementType!, item + "!", transform, sourceIsNotNull: true, depth + 1) + ")";
+                return "global::WeChatPay.Json.SensitiveFields.Map<" + type.Element!.AnnotatedName + ">(" + source + ", " + item + " => "
+                    + Walk(type.Element.Name, item + "!", transform, sourceIsNotNull: true, depth + 1) + ")";
         }
     }
 }

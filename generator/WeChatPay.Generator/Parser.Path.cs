@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;
@@ -7,12 +8,10 @@ namespace WeChatPay.Generator;
 /// <summary>Return types: T, Task&lt;T&gt;, ValueTask&lt;T&gt;, the void forms, WeChatPayResponse&lt;T&gt;, Stream and byte[].</summary>
 internal static partial class Parser
 {
-    private const string TasksNamespace = "System.Threading.Tasks";
-
     private static ReturnSpec? ParseReturn(IMethodSymbol method, MethodName methodName, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         if (method.ReturnsVoid)
-            return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, "void", null, null);
+            return new ReturnSpec(ReturnFlavor.Sync, ResultShape.None, TypeRef.Void, null);
         var (spec, jsonRoot) = cache.Return(method.ReturnType);
         if (jsonRoot is not null)
             walker.Visit(jsonRoot, method, "the result");
@@ -31,55 +30,57 @@ internal static partial class Parser
     /// </summary>
     internal static (ReturnSpec? Spec, ITypeSymbol? JsonRoot) ClassifyReturn(ITypeSymbol returnType, ParseCache cache)
     {
-        var display = cache.AnnotatedName(returnType);
+        var known = cache.Known;
+        var display = cache.Ref(returnType);
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
-        if (IsType(returnType, TasksNamespace, "Task"))
-            return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null, null), null);
-        if (IsType(returnType, TasksNamespace, "ValueTask"))
-            return (new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null, null), null);
-        if (IsType(returnType, TasksNamespace, "Task", arity: 1))
+        if (KnownTypeSymbols.Is(returnType, known.Task))
+            return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null), null);
+        if (KnownTypeSymbols.Is(returnType, known.ValueTask))
+            return (new ReturnSpec(ReturnFlavor.ValueTask, ResultShape.None, display, null), null);
+        if (KnownTypeSymbols.IsConstructedFrom(returnType, known.TaskOfT))
         {
             flavor = ReturnFlavor.Task;
             inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
         }
-        else if (IsType(returnType, TasksNamespace, "ValueTask", arity: 1))
+        else if (KnownTypeSymbols.IsConstructedFrom(returnType, known.ValueTaskOfT))
         {
             flavor = ReturnFlavor.ValueTask;
             inner = ((INamedTypeSymbol)returnType).TypeArguments[0];
         }
 
-        if (IsType(inner, "WeChatPay", "WeChatPayResponse"))
-            return (new ReturnSpec(flavor, ResultShape.RawResponse, display, null, null), null);
-        if (IsType(inner, "WeChatPay", "WeChatPayResponse", arity: 1))
+        if (KnownTypeSymbols.Is(inner, known.WeChatPayResponse))
+            return (new ReturnSpec(flavor, ResultShape.RawResponse, display, null), null);
+        if (KnownTypeSymbols.IsConstructedFrom(inner, known.WeChatPayResponseOfT))
         {
             var valueType = ((INamedTypeSymbol)inner).TypeArguments[0];
-            if (IsJsonValue(valueType))
-                return (new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Name(valueType), cache.AnnotatedName(valueType)), valueType);
+            if (IsJsonValue(valueType, known))
+                return (new ReturnSpec(flavor, ResultShape.TypedResponse, display, cache.Ref(valueType)), valueType);
         }
-        else if (IsType(inner, "System.IO", "Stream"))
+        else if (KnownTypeSymbols.Is(inner, known.Stream))
         {
-            return (new ReturnSpec(flavor, ResultShape.Stream, display, null, null), null);
+            return (new ReturnSpec(flavor, ResultShape.Stream, display, null), null);
         }
         else if (inner is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte, Rank: 1 })
         {
-            return (new ReturnSpec(flavor, ResultShape.Bytes, display, null, null), null);
+            return (new ReturnSpec(flavor, ResultShape.Bytes, display, null), null);
         }
-        else if (IsJsonValue(inner))
+        else if (IsJsonValue(inner, known))
         {
-            return (new ReturnSpec(flavor, ResultShape.Value, display, cache.Name(inner), cache.AnnotatedName(inner)), inner);
+            return (new ReturnSpec(flavor, ResultShape.Value, display, cache.Ref(inner)), inner);
         }
         return (null, null);
     }
 
-    private static bool IsJsonValue(ITypeSymbol type)
+    private static bool IsJsonValue(ITypeSymbol type, KnownTypeSymbols known)
     {
         if (type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Delegate or TypeKind.Pointer or TypeKind.Dynamic or TypeKind.Error)
         {
             if (!TypeWalker.IsSupportedInterface(type))
                 return false;
         }
-        if (type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && IsType(named, TasksNamespace, named.Name, named.Arity is 0 ? 0 : 1))
+        if (KnownTypeSymbols.Is(type, known.Task) || KnownTypeSymbols.Is(type, known.ValueTask)
+            || KnownTypeSymbols.IsConstructedFrom(type, known.TaskOfT) || KnownTypeSymbols.IsConstructedFrom(type, known.ValueTaskOfT))
             return false;
         return true;
     }

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
 
 namespace WeChatPay.Generator;
@@ -19,8 +20,6 @@ internal static partial class Parser
 
     internal static readonly SymbolDisplayFormat AnnotatedTypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
-    private const string JsonContextAttributeName = "WeChatPay.WeChatPayJsonContextAttribute";
 
     /// <summary>Parses one method carrying an HTTP attribute (the transform of ForAttributeWithMetadataName).</summary>
     /// <remarks>
@@ -50,9 +49,9 @@ internal static partial class Parser
             return null;
         var diagnostics = new List<DiagnosticInfo>();
         var cache = ParseCache.For(context.SemanticModel.Compilation);
+        // An invalid interface is still read method by method, so that one build reports every problem of the file;
+        // grouping emits nothing for it.
         var key = cache.GetInterface(iface, diagnostics, cancellationToken);
-        if (!key.IsValid)
-            return new MethodResult(key, null, EquatableArray<EquatableArray<TypeSpec>>.Empty, diagnostics.ToEquatableArray());
 
         var attribute = context.Attributes[0];
         var httpMethod = ToHttpMethod(attribute.AttributeClass?.Name);
@@ -85,7 +84,9 @@ internal static partial class Parser
             }
         }
 
-        var parameters = ParseParameters(method, methodName, httpMethod, placeholders, attribute, cache, walker, diagnostics, ref valid, cancellationToken);
+        var binder = new ParameterBinder(method, methodName, httpMethod, placeholders, attribute, cache, walker, diagnostics, cancellationToken);
+        var parameters = binder.Bind();
+        valid &= binder.Valid;
         var returnSpec = ParseReturn(method, methodName, cache, walker, diagnostics, ref valid);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -93,16 +94,12 @@ internal static partial class Parser
         if (!valid || diagnostics.Count > 0)
             return new MethodResult(key, null, types, diagnostics.ToEquatableArray());
 
-        var spec = new MethodSpec(method.Name, httpMethod, path.Parts, ToEquatableArray(parameters), returnSpec!);
+        var spec = new MethodSpec(method.Name, httpMethod, path.Parts, parameters, returnSpec!);
         return new MethodResult(key, spec, types, EquatableArray<DiagnosticInfo>.Empty);
     }
 
-    private static EquatableArray<T> ToEquatableArray<T>(ImmutableArray<T>.Builder builder)
-        where T : System.IEquatable<T>
-        => new(builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable());
-
     /// <summary>Where the HTTP attribute is written, for a diagnostic about its path (made only when one is reported).</summary>
-    private static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method, CancellationToken cancellationToken)
+    internal static Location? AttributeLocation(AttributeData attribute, IMethodSymbol method, CancellationToken cancellationToken)
         => attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? FirstLocation(method);
 
     /// <summary>Where a symbol is declared, for a diagnostic (asked only when one is reported: the array is built on each call).</summary>
@@ -123,7 +120,7 @@ internal static partial class Parser
         public string Text => _interface.Name + "." + _method.Name;
     }
 
-    internal static InterfaceKey ParseInterface(INamedTypeSymbol iface, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    internal static InterfaceKey ParseInterface(INamedTypeSymbol iface, KnownTypeSymbols known, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var ns = iface.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         var fullName = iface.ToDisplayString(TypeFormat);
@@ -138,42 +135,42 @@ internal static partial class Parser
                     isPartial = true;
             }
         }
+        // Every check runs, so that one build reports them all; any of them leaves the interface unemitted.
+        var valid = true;
         if (!isPartial || iface.ContainingType is not null || iface.IsGenericType)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InterfaceNotPartial, location, iface.Name));
-            return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
+            valid = false;
         }
 
-        var valid = true;
         foreach (var member in iface.GetMembers())
         {
             if (!member.IsAbstract || member.IsStatic || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
                 continue;
-            if (member is IMethodSymbol && member.GetAttributes().Any(a => a.AttributeClass?.BaseType is { Name: "WeChatPayMethodAttribute" }))
+            if (member is IMethodSymbol && member.GetAttributes().Any(a => KnownTypeSymbols.Is(a.AttributeClass?.BaseType, known.MethodAttribute)))
                 continue;
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.MemberWithoutEndpoint, member.Locations.FirstOrDefault(l => l.IsInSource), member.Name, iface.Name));
             valid = false;
         }
-        if (!valid)
-            return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
 
+        // An invalid context still counts as the user's: the methods are read as over a context of their own (no WCP0010).
         string? userContext = null;
         foreach (var attribute in iface.GetAttributes())
         {
-            if (!HasFullName(attribute.AttributeClass, JsonContextAttributeName))
+            if (!KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonContextAttribute))
                 continue;
             if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol contextType)
             {
-                if (!DerivesFrom(contextType, "System.Text.Json.Serialization.JsonSerializerContext"))
+                if (!KnownTypeSymbols.DerivesFrom(contextType, known.JsonSerializerContext))
                 {
                     var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
                     diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidJsonContext, attributeLocation, contextType.ToDisplayString(), iface.Name));
-                    return new InterfaceKey(ns, iface.Name, fullName, null, IsValid: false);
+                    valid = false;
                 }
                 userContext = contextType.ToDisplayString(TypeFormat);
             }
         }
-        return new InterfaceKey(ns, iface.Name, fullName, userContext, IsValid: true);
+        return new InterfaceKey(ns, iface.Name, fullName, userContext, valid);
     }
 
     private static string ToHttpMethod(string? attributeName) => attributeName switch
@@ -184,83 +181,6 @@ internal static partial class Parser
         "PatchAttribute" => "PATCH",
         _ => "DELETE",
     };
-
-    internal static bool DerivesFrom(ITypeSymbol type, string baseTypeName)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (HasFullName(current, baseTypeName))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="symbol"/> is named <paramref name="fullName"/> (as ToDisplayString writes it). Compares
-    /// the name and its containing namespaces and types piece by piece, without building a display string: this runs
-    /// for every attribute, parameter and base type on every edit.
-    /// </summary>
-    internal static bool HasFullName(ISymbol? symbol, string fullName)
-    {
-        if (symbol is null)
-            return false;
-        // Generic names and special types (which display as keywords) keep the display-string comparison; both are rare here.
-        if (fullName.IndexOf('<') >= 0 || symbol is ITypeSymbol { SpecialType: not SpecialType.None })
-            return symbol.ToDisplayString() == fullName;
-        return IsNamed(symbol, fullName, 0, fullName.Length);
-    }
-
-    /// <summary>Whether <paramref name="symbol"/> is the non-generic type <paramref name="name"/> in namespace <paramref name="ns"/>.</summary>
-    internal static bool IsType(ITypeSymbol? symbol, string ns, string name, int arity = 0)
-    {
-        if (symbol is not INamedTypeSymbol named || named.Arity != arity || named.Name != name || named.ContainingType is not null)
-            return false;
-        return IsNamespace(named.ContainingNamespace, ns, 0, ns.Length);
-    }
-
-    private static bool IsNamed(ISymbol symbol, string fullName, int start, int end)
-    {
-        for (ISymbol current = symbol; ;)
-        {
-            if (current is INamedTypeSymbol { Arity: > 0 })
-                return false; // its display string would carry type arguments
-            var name = current.Name;
-            var nameStart = end - name.Length;
-            if (nameStart < start || string.CompareOrdinal(name, 0, fullName, nameStart, name.Length) != 0)
-                return false;
-            if (current.ContainingType is { } containingType)
-            {
-                current = containingType;
-            }
-            else
-            {
-                var ns = current.ContainingNamespace;
-                if (ns is null || ns.IsGlobalNamespace)
-                    return nameStart == start;
-                return nameStart > start && fullName[nameStart - 1] == '.' && IsNamespace(ns, fullName, start, nameStart - 1);
-            }
-            if (nameStart == start || fullName[nameStart - 1] != '.')
-                return false;
-            end = nameStart - 1;
-        }
-    }
-
-    private static bool IsNamespace(INamespaceSymbol? ns, string fullName, int start, int end)
-    {
-        for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-        {
-            var name = ns.Name;
-            var nameStart = end - name.Length;
-            if (nameStart < start || string.CompareOrdinal(name, 0, fullName, nameStart, name.Length) != 0)
-                return false;
-            if (nameStart == start)
-                return ns.ContainingNamespace is null || ns.ContainingNamespace.IsGlobalNamespace;
-            if (fullName[nameStart - 1] != '.')
-                return false;
-            end = nameStart - 1;
-        }
-        return end == start;
-    }
 
     internal static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, Location? location, params string[] args)
     {

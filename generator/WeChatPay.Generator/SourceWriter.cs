@@ -16,6 +16,17 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>
+    /// Writes a multi-line template (a raw string literal) line by line at the current indentation. A template's own
+    /// line ends do not matter: '\r' is dropped, so a checkout with CRLF files emits the same text.
+    /// </summary>
+    public SourceWriter Lines(string template)
+    {
+        foreach (var line in template.Split('\n'))
+            Line(line.TrimEnd('\r'));
+        return this;
+    }
+
     /// <summary>Writes <paramref name="text"/> and opens a block.</summary>
     public SourceWriter Open(string text)
     {

@@ -72,7 +72,12 @@ public sealed class WeChatPayGenerator : IIncrementalGenerator
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(InterfaceSpecsStep);
-        context.RegisterSourceOutput(specs, static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(Emitter.Emit(spec), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(specs, static (spc, spec) =>
+        {
+            spc.AddSource(spec.HintName + ".g.cs", SourceText.From(Emitter.EmitClient(spec), System.Text.Encoding.UTF8));
+            if (Emitter.EmitJson(spec) is { } json)
+                spc.AddSource(spec.HintName + ".Json.g.cs", SourceText.From(json, System.Text.Encoding.UTF8));
+        });
 
         var diagnostics = interfaces
             .Select(static (result, _) => result.Diagnostics)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Tests.TestSupport;
 
 namespace WeChatPay.Generator.Tests;

@@ -65,7 +65,7 @@ public sealed class DiagnosticTests
     public void WCP0003_two_bodies()
     {
         var d = Single(Api("""[Post("v3/stocks")] Task<Res> CreateAsync(Req first, Req second);"""), "WCP0003", "second");
-        Assert.Equal("The method 'IApi.CreateAsync' has more than one JSON body ('first' and 'second'): keep one [Body] parameter and bind the other with [Query], [Path] or [Header]", d.GetMessage());
+        Assert.Equal("The method 'IApi.CreateAsync' has more than one JSON body ('first' and 'second'): a request has one body, so bind the other with [Query], [Path] or [Header], or merge both into one model", d.GetMessage());
     }
 
     [Fact]
@@ -246,6 +246,48 @@ public sealed class DiagnosticTests
             """);
         d = Single(leaked, "WCP0017", "Contacts");
         Assert.Equal("The member 'Book.Contacts' has the type 'System.Collections.Generic.HashSet<Demo.Contact>?', which the generator cannot walk for [Sensitive] fields, and it holds [Sensitive] fields, which would be sent and read unencrypted: use T[], List<T>, IReadOnlyList<T> or Dictionary<string, T> for it", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("Get")]
+    [InlineData("Delete")]
+    public void WCP0018_model_parameter_on_get_or_delete_needs_query(string verb)
+    {
+        var d = Single(Api($$"""[{{verb}}("v3/stocks")] Task<Res> ListAsync(Req filter);"""), "WCP0018", "filter");
+        var method = verb.ToUpperInvariant();
+        Assert.Equal($"The parameter 'filter' of the {method} method 'IApi.ListAsync' has the type 'Demo.Req', which is not a scalar, and a {method} request has no body: mark it [Query] to send its properties as query parameters", d.GetMessage());
+    }
+
+    [Fact]
+    public void A_collection_cannot_be_a_query_model_with_or_without_the_attribute()
+    {
+        Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync(List<string> ids);"""), "WCP0012", "ids");
+        Single(Api("""[Get("v3/stocks")] Task<Res> ListAsync([Query] List<string> ids);"""), "WCP0012", "ids");
+    }
+
+    [Theory]
+    [InlineData("public partial interface IApi", "Task<Res> ForgottenAsync();", "WCP0015")]
+    [InlineData("public interface IApi", "", "WCP0006")]
+    [InlineData("[WeChatPayJsonContext(typeof(string))] public partial interface IApi", "", "WCP0014")]
+    public void An_interface_level_error_does_not_hide_the_method_errors_of_the_same_build(string header, string extraMember, string interfaceError)
+    {
+        var source = Api($$"""
+            [Get("v3/stocks/{stock_id}")] Task<Res> GetAsync();
+                    [Get("v3/{id}/x/<id>")] Task<Res> DuplicateAsync(string id);
+                    [Post("v3/cards")] Task CreateAsync(Card json);
+                    [Get("v3/stocks")] Task<Res> ListAsync(int[] ids);
+                    {{extraMember}}
+            """, header) + """
+
+            namespace Demo
+            {
+                public sealed record Card([property: Sensitive] int Number);
+            }
+            """;
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, source);
+        var ids = result.GeneratorDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "WCP0001", "WCP0008", "WCP0011", "WCP0012", interfaceError }.Order(StringComparer.Ordinal), ids);
+        Assert.DoesNotContain(result.Sources, s => s.HintName.Contains("IApi", StringComparison.Ordinal));
     }
 
     [Fact]

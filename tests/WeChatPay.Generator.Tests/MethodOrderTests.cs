@@ -26,7 +26,7 @@ public sealed class MethodOrderTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationDiagnostics);
-        var text = Assert.Single(result.Sources).Text;
+        var text = Assert.Single(result.Sources, s => s.HintName.EndsWith("IOrderingApi.g.cs", StringComparison.Ordinal)).Text;
         // Get(int) < Get(int,int) < Get(long) < Get(string) < GetAll(): the order of the full keys.
         var positions = new[] { "Get(int byNumber)", "Get(int byNumber, int andPage)", "Get(long byLong)", "Get(string byName)", "GetAll()" }
             .Select(signature => text.IndexOf("IOrderingApi." + signature, StringComparison.Ordinal))

@@ -4,7 +4,7 @@ namespace WeChatPay.Generator.Model;
 /// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
 /// <param name="Name">The interface's simple name, for example <c>IBusifavorApi</c>.</param>
 /// <param name="FullyQualifiedName">The <c>global::</c>-qualified name.</param>
-/// <param name="HintName">The output file's hint name, namespace + interface.</param>
+/// <param name="HintName">The output files' hint name without its suffix (namespace + interface); the client goes to <c>.g.cs</c>, its JSON metadata to <c>.Json.g.cs</c>.</param>
 /// <param name="UserJsonContext">The escape hatch: the user's JsonSerializerContext, or null to emit metadata.</param>
 /// <param name="Methods">The endpoints, ordinal-sorted.</param>
 /// <param name="Types">Every type reachable from bodies and results, ordinal-sorted by name.</param>

@@ -29,22 +29,20 @@ internal enum ParameterRole
 
 /// <summary>A method parameter.</summary>
 /// <param name="Name">The C# parameter name.</param>
-/// <param name="TypeDisplay">The parameter type as written in a signature, with nullable annotations.</param>
+/// <param name="Type">The parameter's type.</param>
 /// <param name="Role">What it binds to.</param>
 /// <param name="WireName">The query key, header name or placeholder name.</param>
 /// <param name="Scalar">How to format a scalar (path, query, header), or null.</param>
 /// <param name="QueryFields">For a query model: its properties, flattened by JSON name.</param>
 /// <param name="IsNullable">Whether the value may be null (nullable reference or Nullable&lt;T&gt;).</param>
-/// <param name="BodyType">For a body: the type's name without nullable annotations (for typeof).</param>
 internal sealed record ParameterSpec(
     string Name,
-    string TypeDisplay,
+    TypeRef Type,
     ParameterRole Role,
     string WireName,
     ScalarSpec? Scalar,
     EquatableArray<QueryFieldSpec> QueryFields,
-    bool IsNullable,
-    string? BodyType);
+    bool IsNullable);
 
 /// <summary>How a scalar value is written into a path, query or header.</summary>
 internal enum ScalarKind
@@ -104,12 +102,10 @@ internal enum ResultShape
 /// <summary>The return type.</summary>
 /// <param name="Flavor">Sync, Task or ValueTask.</param>
 /// <param name="Shape">What is returned.</param>
-/// <param name="ReturnTypeDisplay">The full return type as written in a signature.</param>
-/// <param name="ValueType">For Value/TypedResponse: T without nullable annotations (for typeof), else null.</param>
-/// <param name="ValueTypeDisplay">T with its nullable annotations, else null.</param>
+/// <param name="Type">The full return type, as written in the signature.</param>
+/// <param name="Value">For Value/TypedResponse: T, the deserialized body's type; else null.</param>
 internal sealed record ReturnSpec(
     ReturnFlavor Flavor,
     ResultShape Shape,
-    string ReturnTypeDisplay,
-    string? ValueType,
-    string? ValueTypeDisplay);
+    TypeRef Type,
+    TypeRef? Value);

@@ -23,8 +23,7 @@ internal enum JsonKind
 /// <param name="FriendlyName">A readable identifier for generated member names, for example <c>ListOfCouponCode</c>.</param>
 /// <param name="Kind">The JSON shape.</param>
 /// <param name="Converter">For Builtin/RuntimeConverter: the converter expression.</param>
-/// <param name="ElementType">Element (collections), value (dictionaries) or underlying (Nullable) type name.</param>
-/// <param name="ElementTypeDisplay">The element type with its nullable annotations.</param>
+/// <param name="Element">The element (collections), value (dictionaries) or underlying (Nullable) type.</param>
 /// <param name="Object">For objects: members and construction.</param>
 /// <param name="EnumMembers">For enums: members and their wire spellings.</param>
 /// <param name="IsValueType">Whether the type is a struct.</param>
@@ -37,8 +36,7 @@ internal sealed record TypeSpec(
     string FriendlyName,
     JsonKind Kind,
     string? Converter,
-    string? ElementType,
-    string? ElementTypeDisplay,
+    TypeRef? Element,
     ObjectSpec? Object,
     EquatableArray<EnumMemberSpec> EnumMembers,
     bool IsValueType,
@@ -83,8 +81,7 @@ internal enum SensitiveKind
 /// <summary>A serialized property.</summary>
 /// <param name="Name">The C# name.</param>
 /// <param name="JsonName">The wire name (snake_case_lower unless [JsonPropertyName]).</param>
-/// <param name="Type">The type without nullable annotations (for typeof).</param>
-/// <param name="TypeDisplay">The type with nullable annotations (for generic arguments and casts).</param>
+/// <param name="Type">The property's type.</param>
 /// <param name="DeclaringType">The declaring type, global::-qualified.</param>
 /// <param name="Setter">Whether and how it can be set.</param>
 /// <param name="IsRequired">C# required or [JsonRequired].</param>
@@ -93,8 +90,7 @@ internal enum SensitiveKind
 internal sealed record PropertySpec(
     string Name,
     string JsonName,
-    string Type,
-    string TypeDisplay,
+    TypeRef Type,
     string DeclaringType,
     SetterKind Setter,
     bool IsRequired,
@@ -103,15 +99,13 @@ internal sealed record PropertySpec(
 
 /// <summary>An argument of the parameterized creator.</summary>
 /// <param name="Name">The constructor parameter's name, or the property's name for a member initializer.</param>
-/// <param name="Type">The type without nullable annotations.</param>
-/// <param name="TypeDisplay">The type with nullable annotations.</param>
+/// <param name="Type">The parameter's (or the property's) type.</param>
 /// <param name="IsMemberInitializer">Whether it sets an init/required property rather than a constructor parameter.</param>
 /// <param name="PropertyName">For a member initializer: the property it sets.</param>
 /// <param name="DefaultValueLiteral">The C# literal of the parameter's default value, or null when it has none.</param>
 internal sealed record ConstructorParameterSpec(
     string Name,
-    string Type,
-    string TypeDisplay,
+    TypeRef Type,
     bool IsMemberInitializer,
     string? PropertyName,
     string? DefaultValueLiteral);

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace WeChatPay.Generator;
+namespace WeChatPay.Generator.Incremental;
 
 /// <summary>How two versions of one file differ, as far as declarations go (see <see cref="DeclarationEpoch"/>).</summary>
 internal static class DeclarationSyntax

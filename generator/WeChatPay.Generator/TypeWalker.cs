@@ -14,15 +14,15 @@ namespace WeChatPay.Generator;
 internal sealed class TypeWalker
 {
     private const string Jms = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.";
-    private const string SensitiveAttributeName = "WeChatPay.SensitiveAttribute";
-
+    private readonly KnownTypeSymbols _known;
     private readonly bool _reportUnsupported;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly Location? _fallbackLocation;
     private readonly Dictionary<ITypeSymbol, Node> _nodes = new(SymbolEqualityComparer.Default);
 
-    public TypeWalker(bool reportUnsupported, List<DiagnosticInfo> diagnostics, Location? fallbackLocation)
+    public TypeWalker(KnownTypeSymbols known, bool reportUnsupported, List<DiagnosticInfo> diagnostics, Location? fallbackLocation)
     {
+        _known = known;
         _reportUnsupported = reportUnsupported;
         _diagnostics = diagnostics;
         _fallbackLocation = fallbackLocation;
@@ -92,7 +92,7 @@ internal sealed class TypeWalker
     private string? Classify(ITypeSymbol type, out Node? node)
     {
         node = null;
-        var converter = BuiltinConverter(type);
+        var converter = BuiltinConverter(type, _known);
         if (converter is not null)
         {
             node = new Node(type, converter.StartsWith("new ", StringComparison.Ordinal) ? JsonKind.RuntimeConverter : JsonKind.Builtin) { Converter = converter };
@@ -109,27 +109,33 @@ internal sealed class TypeWalker
             return "it is not a class, struct, enum or collection";
         if (named.TypeKind == TypeKind.Enum)
         {
-            node = new Node(type, JsonKind.Enum) { EnumMembers = ReadEnumMembers(named) };
+            node = new Node(type, JsonKind.Enum) { EnumMembers = ReadEnumMembers(named, _known) };
             return null;
         }
         if (named.IsGenericType)
         {
-            switch (named.Name is "Nullable" or "List" or "IReadOnlyList" or "Dictionary" ? named.OriginalDefinition.ToDisplayString() : "")
+            var definition = named.OriginalDefinition;
+            if (definition.SpecialType == SpecialType.System_Nullable_T)
             {
-                case "System.Nullable<T>":
-                    node = new Node(type, JsonKind.Nullable) { Element = named.TypeArguments[0] };
-                    return null;
-                case "System.Collections.Generic.List<T>":
-                    node = new Node(type, JsonKind.List) { Element = named.TypeArguments[0] };
-                    return null;
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                    node = new Node(type, JsonKind.ReadOnlyList) { Element = named.TypeArguments[0] };
-                    return null;
-                case "System.Collections.Generic.Dictionary<TKey, TValue>":
-                    if (named.TypeArguments[0].SpecialType != SpecialType.System_String)
-                        return "only Dictionary<string, T> is supported";
-                    node = new Node(type, JsonKind.Dictionary) { Element = named.TypeArguments[1] };
-                    return null;
+                node = new Node(type, JsonKind.Nullable) { Element = named.TypeArguments[0] };
+                return null;
+            }
+            if (definition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T)
+            {
+                node = new Node(type, JsonKind.ReadOnlyList) { Element = named.TypeArguments[0] };
+                return null;
+            }
+            if (KnownTypeSymbols.Is(definition, _known.ListOfT))
+            {
+                node = new Node(type, JsonKind.List) { Element = named.TypeArguments[0] };
+                return null;
+            }
+            if (KnownTypeSymbols.Is(definition, _known.DictionaryOfTKeyTValue))
+            {
+                if (named.TypeArguments[0].SpecialType != SpecialType.System_String)
+                    return "only Dictionary<string, T> is supported";
+                node = new Node(type, JsonKind.Dictionary) { Element = named.TypeArguments[1] };
+                return null;
             }
         }
         if (named.SpecialType == SpecialType.System_Object)
@@ -146,13 +152,13 @@ internal sealed class TypeWalker
         return null;
     }
 
-    private static bool IsCollectionLike(INamedTypeSymbol type)
+    internal static bool IsCollectionLike(INamedTypeSymbol type)
         => type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) && type.SpecialType != SpecialType.System_String;
 
     internal static bool IsSupportedInterface(ITypeSymbol type)
         => type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IReadOnlyList_T;
 
-    private static string? BuiltinConverter(ITypeSymbol type)
+    private static string? BuiltinConverter(ITypeSymbol type, KnownTypeSymbols known)
     {
         switch (type.SpecialType)
         {
@@ -174,41 +180,47 @@ internal sealed class TypeWalker
         }
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             return Jms + "ByteArrayConverter";
-        if (type.Name is not ("Guid" or "DateTimeOffset" or "TimeSpan" or "Uri" or "JsonElement" or "JsonNode" or "JsonObject" or "JsonArray" or "JsonValue"))
+        if (type is not INamedTypeSymbol { IsGenericType: false } named)
             return null;
-        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
-        {
-            "System.Guid" => Jms + "GuidConverter",
-            "System.DateTimeOffset" => "new global::WeChatPay.Json.Rfc3339DateTimeOffsetConverter()",
-            "System.TimeSpan" => Jms + "TimeSpanConverter",
-            "System.Uri" => Jms + "UriConverter",
-            "System.Text.Json.JsonElement" => Jms + "JsonElementConverter",
-            "System.Text.Json.Nodes.JsonNode" => Jms + "JsonNodeConverter",
-            "System.Text.Json.Nodes.JsonObject" => Jms + "JsonObjectConverter",
-            "System.Text.Json.Nodes.JsonArray" => Jms + "JsonArrayConverter",
-            "System.Text.Json.Nodes.JsonValue" => Jms + "JsonValueConverter",
-            _ => null,
-        };
+        if (KnownTypeSymbols.Is(named, known.Guid))
+            return Jms + "GuidConverter";
+        if (KnownTypeSymbols.Is(named, known.DateTimeOffset))
+            return "new global::WeChatPay.Json.Rfc3339DateTimeOffsetConverter()";
+        if (KnownTypeSymbols.Is(named, known.TimeSpan))
+            return Jms + "TimeSpanConverter";
+        if (KnownTypeSymbols.Is(named, known.Uri))
+            return Jms + "UriConverter";
+        if (KnownTypeSymbols.Is(named, known.JsonElement))
+            return Jms + "JsonElementConverter";
+        if (KnownTypeSymbols.Is(named, known.JsonNode))
+            return Jms + "JsonNodeConverter";
+        if (KnownTypeSymbols.Is(named, known.JsonObject))
+            return Jms + "JsonObjectConverter";
+        if (KnownTypeSymbols.Is(named, known.JsonArray))
+            return Jms + "JsonArrayConverter";
+        if (KnownTypeSymbols.Is(named, known.JsonValue))
+            return Jms + "JsonValueConverter";
+        return null;
     }
 
     private void VisitObject(Node node, INamedTypeSymbol type, Location? location)
     {
         foreach (var property in GetSerializableProperties(type))
         {
-            var ignore = ReadIgnoreCondition(property);
+            var ignore = ReadIgnoreCondition(property, _known);
             if (ignore == "Always")
                 continue;
             var propertyLocation = property.Locations.FirstOrDefault(l => l.IsInSource) ?? location;
             var entry = new PropertyNode(property)
             {
-                JsonName = ReadJsonName(property),
+                JsonName = ReadJsonName(property, _known),
                 Setter = property.SetMethod is null || property.SetMethod.DeclaredAccessibility != Accessibility.Public
                     ? SetterKind.None
                     : property.SetMethod.IsInitOnly ? SetterKind.Init : SetterKind.Set,
-                IsRequired = property.IsRequired || HasAttribute(property, "System.Text.Json.Serialization.JsonRequiredAttribute"),
+                IsRequired = property.IsRequired || KnownTypeSymbols.HasAttribute(property, _known.JsonRequiredAttribute),
                 IgnoreCondition = ignore,
             };
-            if (IsSensitive(property))
+            if (IsSensitive(property, _known))
             {
                 if (property.Type.SpecialType != SpecialType.System_String)
                 {
@@ -233,7 +245,7 @@ internal sealed class TypeWalker
             .Where(c => c.DeclaredAccessibility == Accessibility.Public && !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))
             .ToList();
         var parameterless = constructors.FirstOrDefault(c => c.Parameters.Length == 0);
-        var chosen = constructors.FirstOrDefault(c => HasAttribute(c, "System.Text.Json.Serialization.JsonConstructorAttribute"))
+        var chosen = constructors.FirstOrDefault(c => KnownTypeSymbols.HasAttribute(c, _known.JsonConstructorAttribute))
             ?? parameterless
             ?? (constructors.Count == 1 ? constructors[0] : null);
         node.CanCloneWithInitializer = parameterless is not null;
@@ -267,8 +279,7 @@ internal sealed class TypeWalker
             covered.Add(match.Symbol.Name);
             node.ConstructorParameters.Add(new ConstructorParameterSpec(
                 parameter.Name,
-                parameter.Type.ToDisplayString(Parser.TypeFormat),
-                parameter.Type.ToDisplayString(Parser.AnnotatedTypeFormat),
+                Ref(parameter.Type),
                 IsMemberInitializer: false,
                 PropertyName: null,
                 DefaultValueLiteral: parameter.HasExplicitDefaultValue ? Literal(parameter.ExplicitDefaultValue, parameter.Type) : null));
@@ -279,8 +290,7 @@ internal sealed class TypeWalker
                 continue;
             node.ConstructorParameters.Add(new ConstructorParameterSpec(
                 property.Symbol.Name,
-                property.Symbol.Type.ToDisplayString(Parser.TypeFormat),
-                property.Symbol.Type.ToDisplayString(Parser.AnnotatedTypeFormat),
+                Ref(property.Symbol.Type),
                 IsMemberInitializer: true,
                 PropertyName: property.Symbol.Name,
                 DefaultValueLiteral: null));
@@ -321,11 +331,11 @@ internal sealed class TypeWalker
     }
 
     /// <summary>[JsonPropertyName] when present, else the name in snake_case_lower.</summary>
-    internal static string ReadJsonName(IPropertySymbol property)
+    internal static string ReadJsonName(IPropertySymbol property, KnownTypeSymbols known)
     {
         foreach (var attribute in property.GetAttributes())
         {
-            if (Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonPropertyNameAttribute")
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonPropertyNameAttribute)
                 && attribute.ConstructorArguments.FirstOrDefault().Value is string name)
             {
                 return name;
@@ -335,11 +345,11 @@ internal sealed class TypeWalker
     }
 
     /// <summary>The JsonIgnoreCondition member name of [JsonIgnore] ("Always" when it has no Condition), or null.</summary>
-    internal static string? ReadIgnoreCondition(IPropertySymbol property)
+    internal static string? ReadIgnoreCondition(IPropertySymbol property, KnownTypeSymbols known)
     {
         foreach (var attribute in property.GetAttributes())
         {
-            if (!Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
+            if (!KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonIgnoreAttribute))
                 continue;
             foreach (var argument in attribute.NamedArguments)
             {
@@ -360,7 +370,7 @@ internal sealed class TypeWalker
     }
 
     /// <summary>Enum members with their wire spelling: [JsonStringEnumMemberName], [JsonEnumValue], else UPPER_SNAKE_CASE.</summary>
-    internal static EquatableArray<EnumMemberSpec> ReadEnumMembers(INamedTypeSymbol type)
+    internal static EquatableArray<EnumMemberSpec> ReadEnumMembers(INamedTypeSymbol type, KnownTypeSymbols known)
     {
         var members = new List<EnumMemberSpec>();
         foreach (var member in type.GetMembers())
@@ -370,8 +380,8 @@ internal sealed class TypeWalker
             string? wire = null;
             foreach (var attribute in field.GetAttributes())
             {
-                if ((Parser.HasFullName(attribute.AttributeClass, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute")
-                        || Parser.HasFullName(attribute.AttributeClass, "WeChatPay.JsonEnumValueAttribute"))
+                if ((KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonStringEnumMemberNameAttribute)
+                        || KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonEnumValueAttribute))
                     && attribute.ConstructorArguments.FirstOrDefault().Value is string value)
                 {
                     wire = value;
@@ -386,7 +396,7 @@ internal sealed class TypeWalker
     /// Whether <paramref name="type"/>, its type arguments or element type, or the models they reach through their
     /// properties, declare a [Sensitive] property; the framework's own types are not searched.
     /// </summary>
-    private static bool HoldsSensitive(ITypeSymbol type, HashSet<ITypeSymbol> seen)
+    private bool HoldsSensitive(ITypeSymbol type, HashSet<ITypeSymbol> seen)
     {
         if (!seen.Add(type))
             return false;
@@ -400,17 +410,14 @@ internal sealed class TypeWalker
                 var ns = named.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
                 if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal))
                     return false;
-                return named.GetMembers().OfType<IPropertySymbol>().Any(p => IsSensitive(p) || HoldsSensitive(p.Type, seen));
+                return named.GetMembers().OfType<IPropertySymbol>().Any(p => IsSensitive(p, _known) || HoldsSensitive(p.Type, seen));
             default:
                 return false;
         }
     }
 
     /// <summary>Whether the property is marked [Sensitive].</summary>
-    internal static bool IsSensitive(IPropertySymbol property) => HasAttribute(property, SensitiveAttributeName);
-
-    private static bool HasAttribute(ISymbol symbol, string name)
-        => symbol.GetAttributes().Any(a => Parser.HasFullName(a.AttributeClass, name));
+    internal static bool IsSensitive(IPropertySymbol property, KnownTypeSymbols known) => KnownTypeSymbols.HasAttribute(property, known.SensitiveAttribute);
 
     /// <summary>Finishes the walk: decides which types need a [Sensitive] walk and returns the specs, ordinal-sorted.</summary>
     public EquatableArray<TypeSpec> Build()
@@ -478,8 +485,7 @@ internal sealed class TypeWalker
                 FriendlyName(node.Symbol),
                 node.Kind,
                 node.Converter,
-                node.Element?.ToDisplayString(Parser.TypeFormat),
-                node.Element?.ToDisplayString(Parser.AnnotatedTypeFormat),
+                node.Element is null ? null : Ref(node.Element),
                 objectSpec,
                 node.EnumMembers,
                 node.Symbol.IsValueType,
@@ -498,8 +504,7 @@ internal sealed class TypeWalker
         return new PropertySpec(
             property.Symbol.Name,
             property.JsonName,
-            type.ToDisplayString(Parser.TypeFormat),
-            type.ToDisplayString(Parser.AnnotatedTypeFormat),
+            Ref(type),
             declaringType,
             property.Setter,
             property.IsRequired,
@@ -518,6 +523,9 @@ internal sealed class TypeWalker
             JsonKind.Nullable or JsonKind.Array or JsonKind.List or JsonKind.ReadOnlyList or JsonKind.Dictionary => LeadsToSensitive(node.Element!),
             _ => false,
         };
+
+    private static TypeRef Ref(ITypeSymbol type)
+        => new(type.ToDisplayString(Parser.TypeFormat), type.ToDisplayString(Parser.AnnotatedTypeFormat));
 
     private static string FriendlyName(ITypeSymbol type) => type switch
     {

@@ -8,7 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using WeChatPay.Generator.Model;
 
-namespace WeChatPay.Generator;
+namespace WeChatPay.Generator.Incremental;
 
 /// <summary>
 /// Work shared by the methods of one compilation. The per-method transform re-runs for every attributed method on
@@ -45,9 +45,21 @@ internal sealed class ParseCache
     private static readonly Func<string, string> s_snakeCase = static name => Parser.ToSnakeCase(name);
     private static readonly Func<ITypeSymbol, string> s_name = static type => type.ToDisplayString(Parser.TypeFormat);
     private static readonly Func<ITypeSymbol, string> s_annotatedName = static type => type.ToDisplayString(Parser.AnnotatedTypeFormat);
-    private static readonly Func<ITypeSymbol, ScalarSpec?> s_scalar = static type => Parser.ToScalar(type);
+    private readonly Func<ITypeSymbol, ScalarSpec?> _scalar;
+    private readonly ConcurrentDictionary<ITypeSymbol, TypeRef> _refs = new(SymbolEqualityComparer.IncludeNullability);
+    private readonly Func<ITypeSymbol, TypeRef> _ref;
 
-    public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static _ => new ParseCache());
+    private ParseCache(Compilation compilation)
+    {
+        Known = new KnownTypeSymbols(compilation);
+        _scalar = type => Parser.ToScalar(type, Known);
+        _ref = type => new TypeRef(Name(type), AnnotatedName(type));
+    }
+
+    public static ParseCache For(Compilation compilation) => s_caches.GetValue(compilation, static c => new ParseCache(c));
+
+    /// <summary>The compilation's well-known types.</summary>
+    public KnownTypeSymbols Known { get; }
 
     /// <summary>The walk from one root type: every type it reaches (pooled) and the diagnostics found on the way.</summary>
     internal sealed record RootWalk(PooledWalk Walk, ImmutableArray<DiagnosticInfo> Diagnostics);
@@ -60,8 +72,11 @@ internal sealed class ParseCache
     /// <summary>The global::-qualified name with nullable annotations (<see cref="Parser.AnnotatedTypeFormat"/>).</summary>
     public string AnnotatedName(ITypeSymbol type) => _annotatedNames.GetOrAdd(type, s_annotatedName);
 
+    /// <summary>The type as generated code names it, with and without its nullable annotations.</summary>
+    public TypeRef Ref(ITypeSymbol type) => _refs.GetOrAdd(type, _ref);
+
     /// <summary>How a path, query or header value of this type is written, or null when it is not a scalar.</summary>
-    public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, s_scalar);
+    public ScalarSpec? Scalar(ITypeSymbol type) => _scalars.GetOrAdd(type, _scalar);
 
     /// <summary>A path template, parsed (synchronous and asynchronous forms of an endpoint share one).</summary>
     public Parser.ParsedPath Path(string? template) => template is null ? s_noTemplate : _paths.GetOrAdd(template, s_parsePath);
@@ -85,121 +100,11 @@ internal sealed class ParseCache
         if (!_interfaces.TryGetValue(iface, out var entry))
         {
             var found = new List<DiagnosticInfo>();
-            var key = Parser.ParseInterface(iface, found, cancellationToken);
+            var key = Parser.ParseInterface(iface, Known, found, cancellationToken);
             entry = _interfaces.GetOrAdd(iface, (key, found.ToImmutableArray()));
         }
         foreach (var diagnostic in entry.Diagnostics)
             diagnostics.Add(diagnostic);
         return entry.Key;
-    }
-}
-
-/// <summary>The JSON roots of one method (its body and result types), each walked once per compilation.</summary>
-internal sealed class TypeRoots
-{
-    private readonly ConcurrentDictionary<ITypeSymbol, ParseCache.RootWalk> _walks;
-    private readonly bool _reportUnsupported;
-    private readonly List<DiagnosticInfo> _diagnostics;
-    private readonly ISymbol _method;
-
-    // A valid method has at most a body and a result: two fields, and a list only for a method with several bodies.
-    private PooledWalk? _first;
-    private PooledWalk? _second;
-    private List<PooledWalk>? _more;
-
-    public TypeRoots(ParseCache cache, bool reportUnsupported, List<DiagnosticInfo> diagnostics, ISymbol method)
-    {
-        _walks = cache.Walks(reportUnsupported);
-        _reportUnsupported = reportUnsupported;
-        _diagnostics = diagnostics;
-        _method = method;
-    }
-
-    /// <summary>
-    /// Adds the types reachable from <paramref name="type"/>, reached through <paramref name="member"/> of
-    /// <paramref name="at"/> (where a diagnostic about it goes); false when the type itself is unsupported.
-    /// </summary>
-    public bool Visit(ITypeSymbol type, ISymbol at, string member)
-    {
-        if (_walks.TryGetValue(type, out var cached))
-        {
-            Add(cached.Walk);
-            foreach (var diagnostic in cached.Diagnostics)
-                _diagnostics.Add(diagnostic);
-            return true;
-        }
-        var diagnostics = new List<DiagnosticInfo>();
-        var walker = new TypeWalker(_reportUnsupported, diagnostics, Parser.FirstLocation(_method));
-        var supported = walker.Visit(type, Parser.FirstLocation(at), member);
-        var types = walker.Build();
-        _diagnostics.AddRange(diagnostics);
-        // A root that is itself unsupported is reported against this method's member; it is not shared.
-        var walk = supported ? WalkPool.Intern(types) : new PooledWalk(types);
-        if (supported)
-            _walks.TryAdd(type, new ParseCache.RootWalk(walk, diagnostics.ToImmutableArray()));
-        Add(walk);
-        return supported;
-    }
-
-    private void Add(PooledWalk walk)
-    {
-        if (walk.Types.IsEmpty || ReferenceEquals(walk, _first) || ReferenceEquals(walk, _second) || _more?.Contains(walk) == true)
-            return;
-        if (_first is null)
-            _first = walk;
-        else if (_second is null)
-            _second = walk;
-        else
-            (_more ??= new List<PooledWalk>()).Add(walk);
-    }
-
-    /// <summary>The walks found, each once, in the order their roots were visited.</summary>
-    public EquatableArray<EquatableArray<TypeSpec>> Build()
-    {
-        if (_first is null)
-            return EquatableArray<EquatableArray<TypeSpec>>.Empty;
-        if (_second is null)
-            return _first.Alone;
-        if (_more is null)
-            return new EquatableArray<EquatableArray<TypeSpec>>(ImmutableArray.Create(_first.Types, _second.Types));
-        var walks = new List<EquatableArray<TypeSpec>> { _first.Types, _second.Types };
-        foreach (var walk in _more)
-            walks.Add(walk.Types);
-        return new EquatableArray<EquatableArray<TypeSpec>>(walks.Distinct().ToImmutableArray());
-    }
-}
-
-/// <summary>A walk, and the walk alone as a method's list of walks (the common case, shared rather than rebuilt).</summary>
-internal sealed class PooledWalk
-{
-    public PooledWalk(EquatableArray<TypeSpec> types)
-    {
-        Types = types;
-        Alone = new EquatableArray<EquatableArray<TypeSpec>>(ImmutableArray.Create(types));
-    }
-
-    public EquatableArray<TypeSpec> Types { get; }
-
-    public EquatableArray<EquatableArray<TypeSpec>> Alone { get; }
-}
-
-/// <summary>
-/// Walks equal to one made for an earlier compilation are replaced by that earlier array, so that comparing a method's
-/// result with the last run's meets the same instance (a reference check) instead of comparing every property of
-/// every type. It holds values only (no symbol), and is emptied when it grows past <see cref="Capacity"/> walks: it
-/// only saves work, and an empty pool costs one full comparison per walk.
-/// </summary>
-internal static class WalkPool
-{
-    private const int Capacity = 16384;
-    private static readonly ConcurrentDictionary<EquatableArray<TypeSpec>, PooledWalk> s_walks = new();
-
-    public static PooledWalk Intern(EquatableArray<TypeSpec> walk)
-    {
-        if (s_walks.TryGetValue(walk, out var existing))
-            return existing;
-        if (s_walks.Count >= Capacity)
-            s_walks.Clear();
-        return s_walks.GetOrAdd(walk, new PooledWalk(walk));
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace WeChatPay.Generator;
+namespace WeChatPay.Generator.Incremental;
 
 /// <summary>
 /// The files a method's result can depend on (see <see cref="MethodReuse"/>): every file that declares a part of a type
