@@ -4,19 +4,19 @@ using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
 using WeChatPay.Apis.Refunds;
-using WeChatPay.Json;
+using WeChatPay.Apis.Json;
 
 namespace WeChatPay.Apis;
 
 /// <summary>
 /// The JSON metadata of every request, answer and notification resource in this library (System.Text.Json's source
-/// generator: snake_case names, nulls left out, RFC 3339 times). Pass <c>Default.Transaction</c> or
+/// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c> or
 /// <c>Default.RefundNotice</c> to <c>client.ParseNotificationAsync</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeOffsetConverter)])]
+    Converters = [typeof(WireTimeConverter)])]
 [JsonSerializable(typeof(PrepayRequest))]
 [JsonSerializable(typeof(PrepayResponse))]
 [JsonSerializable(typeof(H5PrepayResponse))]
