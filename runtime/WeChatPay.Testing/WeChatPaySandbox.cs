@@ -5,6 +5,7 @@ using WeChatPay.Testing.Busifavor;
 using WeChatPay.Testing.Crypto;
 using WeChatPay.Testing.Gateway;
 using WeChatPay.Testing.Hosting;
+using WeChatPay.Testing.Payments;
 
 namespace WeChatPay.Testing;
 
@@ -21,6 +22,7 @@ public sealed class WeChatPaySandbox
     private readonly RequestAuthenticator _authenticator;
     private readonly Router _router = new();
     private readonly BusifavorApi _busifavor;
+    private readonly PaymentLedger _payments;
     private readonly ConcurrentDictionary<string, (string Timestamp, string Nonce, string Signature, DateTimeOffset SignedAt)> _signatureCache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a sandbox with a newly generated platform identity.</summary>
@@ -38,6 +40,8 @@ public sealed class WeChatPaySandbox
         _busifavor = new BusifavorApi(Options.TimeProvider);
         _router.Map("GET", "v3/certificates", DownloadCertificates);
         _busifavor.MapRoutes(_router);
+        _payments = new PaymentLedger(Options.TimeProvider);
+        new TransactionsApi(_payments).MapRoutes(_router);
     }
 
     /// <summary>
