@@ -24,6 +24,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
     private readonly BusifavorApi _busifavor;
     private readonly PaymentLedger _payments;
     private readonly PayerApi _payer;
+    private readonly RefundsApi _refunds;
     private readonly BackgroundWork _background = new();
     private readonly NotificationDispatcher _notifications;
     private readonly ConcurrentDictionary<string, (string Timestamp, string Nonce, string Signature, DateTimeOffset SignedAt)> _signatureCache = new(StringComparer.Ordinal);
@@ -49,6 +50,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
             SignNotification(merchant, notification.Id, notification.EventType, notification.Body));
         _payer = new PayerApi(_payments, Notify);
         _payer.MapRoutes(_router);
+        _refunds = new RefundsApi(_payments, Options, _background, Notify);
+        _refunds.MapRoutes(_router);
     }
 
     /// <summary>

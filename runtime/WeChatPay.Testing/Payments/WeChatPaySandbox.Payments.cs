@@ -30,6 +30,19 @@ public sealed partial class WeChatPaySandbox
         return Run(() => _payer.PayCombine(merchant, combineOutTradeNo, tradeState, openId, null));
     }
 
+    /// <summary>
+    /// Settles a PROCESSING refund now, as <c>POST /sandbox/v1/refund/domestic/refunds/{out_refund_no}/settle</c>
+    /// does: to SUCCESS, ABNORMAL (which <c>apply-abnormal-refund</c> can then re-route) or CLOSED, with the REFUND.*
+    /// notification to the refund's <c>notify_url</c>. Returns the refund as its query shows it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such refund, or it is not PROCESSING; the message starts with WeChat Pay's code.</exception>
+    public JsonObject SettleRefund(SandboxMerchant merchant, string outRefundNo, string status = "SUCCESS", string? subMchId = null)
+    {
+        ArgumentNullException.ThrowIfNull(merchant);
+        ArgumentException.ThrowIfNullOrEmpty(outRefundNo);
+        return Run(() => _refunds.SettleNow(merchant, subMchId, outRefundNo, status));
+    }
+
     private static JsonObject Run(Func<byte[]> action)
     {
         try
