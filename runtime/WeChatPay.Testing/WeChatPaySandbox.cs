@@ -52,6 +52,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         _payer.MapRoutes(_router);
         _refunds = new RefundsApi(_payments, Options, _background, Notify);
         _refunds.MapRoutes(_router);
+        new BillsApi(_payments, Options.TimeProvider).MapRoutes(_router);
     }
 
     /// <summary>
@@ -174,6 +175,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         {
             result = new ApiResult(error.Status, error.ToJson());
         }
+        if (result.Unsigned)
+            return new SandboxResponse(result.Status, [new("Request-ID", SandboxRandom.Hex(16)), new("Content-Type", result.ContentType ?? "application/octet-stream")], result.Body);
         var signer = result.SignWith ?? ChooseSigningKey(scheme, request.GetHeader("Wechatpay-Serial"));
         var fault = Options.ResponseFault;
         if (fault == SandboxResponseFault.None)

@@ -32,7 +32,16 @@ internal sealed class OwnSandbox : IAsyncDisposable
     public async Task<JsonNode> PostAsync(string path, JsonNode body) =>
         (await Client.Chain(path).PostAsync(new ChainRequestOptions { Json = body })).Json!;
 
-    public async Task<JsonNode> GetAsync(string path) => (await Client.Chain(path).GetAsync()).Json!;
+    /// <summary>GETs <paramref name="target"/>; a query string goes through the chain's Query list (templates take none).</summary>
+    public async Task<JsonNode> GetAsync(string target)
+    {
+        var parts = target.Split('?', 2);
+        var query = new List<KeyValuePair<string, string?>>();
+        foreach (var pair in parts.Length == 2 ? parts[1].Split('&') : [])
+            query.Add(new(pair.Split('=', 2)[0], Uri.UnescapeDataString(pair.Split('=', 2)[1])));
+        var options = new ChainRequestOptions { Query = query };
+        return (await Client.Chain(parts[0]).GetAsync(options)).Json!;
+    }
 
     /// <summary>Places a JSAPI order that notifies <paramref name="notifyUrl"/>; returns its out_trade_no.</summary>
     public async Task<string> PlaceJsapiAsync(Uri notifyUrl, long total = 100)
