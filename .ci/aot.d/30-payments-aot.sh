@@ -12,5 +12,6 @@ aot_run
 [ "$RUN_RC" -eq 0 ] || fail "the binary exited with $RUN_RC"
 grep -q "✔ verified and decrypted: transaction_id" "$WORK/run.out" || fail "no payment notification was verified and decrypted"
 grep -q "✔ REFUND notification verified and decrypted: SUCCESS" "$WORK/run.out" || fail "no refund notification was verified and decrypted"
+grep -q "lines, SHA-1 .* checked while reading" "$WORK/run.out" || fail "the bill was not downloaded with its hash checked"
 grep -q "^Done:" "$WORK/run.out" || fail "the flow did not reach its end"
 echo "AOT PASS $NAME"

@@ -36,6 +36,8 @@ public class PaymentsSampleTests
         Assert.Contains("trade_state SUCCESS", output);
         Assert.Contains("¥0.30 of ¥1.00: PROCESSING", output);
         Assert.Contains("✔ REFUND notification verified and decrypted: SUCCESS, ¥0.30", output);
+        Assert.Matches(@"✔ \d+ lines, SHA-1 [0-9a-f]{40} checked while reading", output);
+        Assert.Contains("this order: `", output);
         Assert.Contains("Done: every response and notification above was verified", output);
     }
 

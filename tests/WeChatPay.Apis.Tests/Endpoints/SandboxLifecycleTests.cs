@@ -1,3 +1,4 @@
+using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
@@ -231,5 +232,40 @@ public sealed class SandboxLifecycleTests : IAsyncLifetime
 
         Assert.Equal(outRefundNo, redirected.Value.OutRefundNo);
         Assert.NotEqual(RefundStatus.Abnormal, redirected.Value.Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(BillCompression.Gzip)]
+    public async Task Days_trade_bill_downloads_with_its_hash_checked_and_lists_the_order(BillCompression? compression)
+    {
+        var payments = IPaymentsApi.Create(_client);
+        var outTradeNo = NewNo("L");
+        await payments.PrepayJsapiAsync(Order(outTradeNo));
+        _sandbox.PayOrder(_merchant, outTradeNo);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+
+        var bill = await IBillsApi.Create(_client).GetTradeBillAsync(today, BillType.All, compression);
+        await using var stream = await _client.DownloadBillAsync(bill.Value);
+        using var reader = new StreamReader(stream);
+        var text = await reader.ReadToEndAsync();
+
+        Assert.True(stream.IsVerified);
+        Assert.Contains("`" + outTradeNo, text);
+    }
+
+    [Fact]
+    public async Task Fund_flow_bill_downloads_with_its_hash_checked()
+    {
+        var outTradeNo = NewNo("F");
+        await IPaymentsApi.Create(_client).PrepayJsapiAsync(Order(outTradeNo));
+        _sandbox.PayOrder(_merchant, outTradeNo);
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+
+        var bill = IBillsApi.Create(_client).GetFundFlowBill(today, FundAccountType.Basic, BillCompression.Gzip);
+        using var stream = _client.DownloadBill(bill.Value);
+        stream.CopyTo(Stream.Null);
+
+        Assert.True(stream.IsVerified);
     }
 }
