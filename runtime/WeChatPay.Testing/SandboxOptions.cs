@@ -83,4 +83,17 @@ public sealed class SandboxOptions
 
     /// <summary>A fault to put in every answer (not in notifications); <see cref="SandboxResponseFault.None"/> by default.</summary>
     public SandboxResponseFault ResponseFault { get; set; } = SandboxResponseFault.None;
+
+    /// <summary>
+    /// How much faster than WeChat Pay the sandbox retries an unacknowledged notification: WeChat Pay waits 15 s,
+    /// 15 s, 30 s, 3 m, 10 m, 20 m, 30 m, 30 m, 30 m, 60 m, 3 h, 3 h, 3 h, 6 h and 6 h; each wait is divided by this
+    /// factor. The default, 10, brings the first retry 1.5 s after a failed delivery; 1 is WeChat Pay's own pace.
+    /// </summary>
+    public double NotificationRetryFactor { get; set; } = 10;
+
+    /// <summary>How long a merchant has to answer a notification before the attempt counts as failed; WeChat Pay allows 5 s.</summary>
+    public TimeSpan NotificationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a refund stays PROCESSING before it settles to SUCCESS; short by default (1 s).</summary>
+    public TimeSpan RefundSettlementDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -5,6 +5,7 @@ using WeChatPay.Testing.Busifavor;
 using WeChatPay.Testing.Crypto;
 using WeChatPay.Testing.Gateway;
 using WeChatPay.Testing.Hosting;
+using WeChatPay.Testing.Payments;
 
 namespace WeChatPay.Testing;
 
@@ -15,12 +16,17 @@ namespace WeChatPay.Testing;
 /// or error, with a platform key, serves <c>GET /v3/certificates</c> (RSA and SM2), and keeps 商家券 state in memory.
 /// Thread-safe. Run it in process with <see cref="CreateHandler"/> or over loopback with <see cref="SandboxServer"/>.
 /// </summary>
-public sealed class WeChatPaySandbox
+public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, SandboxMerchant> _merchants = new(StringComparer.Ordinal);
     private readonly RequestAuthenticator _authenticator;
     private readonly Router _router = new();
     private readonly BusifavorApi _busifavor;
+    private readonly PaymentLedger _payments;
+    private readonly PayerApi _payer;
+    private readonly RefundsApi _refunds;
+    private readonly BackgroundWork _background = new();
+    private readonly NotificationDispatcher _notifications;
     private readonly ConcurrentDictionary<string, (string Timestamp, string Nonce, string Signature, DateTimeOffset SignedAt)> _signatureCache = new(StringComparer.Ordinal);
 
     /// <summary>Creates a sandbox with a newly generated platform identity.</summary>
@@ -38,6 +44,15 @@ public sealed class WeChatPaySandbox
         _busifavor = new BusifavorApi(Options.TimeProvider);
         _router.Map("GET", "v3/certificates", DownloadCertificates);
         _busifavor.MapRoutes(_router);
+        _payments = new PaymentLedger(Options.TimeProvider);
+        new TransactionsApi(_payments).MapRoutes(_router);
+        _notifications = new NotificationDispatcher(Options, _background, (merchant, notification) =>
+            SignNotification(merchant, notification.Id, notification.EventType, notification.Body));
+        _payer = new PayerApi(_payments, Notify);
+        _payer.MapRoutes(_router);
+        _refunds = new RefundsApi(_payments, Options, _background, Notify);
+        _refunds.MapRoutes(_router);
+        new BillsApi(_payments, Options.TimeProvider).MapRoutes(_router);
     }
 
     /// <summary>
@@ -167,6 +182,8 @@ public sealed class WeChatPaySandbox
             // A sandbox fault is still answered as the gateway would: signed, never an unsigned 500 or an exception.
             result = new ApiResult(500, SandboxError.SystemError().ToJson());
         }
+        if (result.Unsigned)
+            return new SandboxResponse(result.Status, [new("Request-ID", SandboxRandom.Hex(16)), new("Content-Type", result.ContentType ?? "application/octet-stream")], result.Body);
         var signer = result.SignWith ?? ChooseSigningKey(scheme, request.GetHeader("Wechatpay-Serial"));
         var fault = Options.ResponseFault;
         if (fault == SandboxResponseFault.None)
@@ -344,6 +361,12 @@ public sealed class WeChatPaySandbox
             w.WriteEndObject();
             w.WriteEndObject();
         });
+        return SignNotification(merchant, id, eventType, body);
+    }
+
+    /// <summary>Signs a notification body now, with fresh <c>Wechatpay-*</c> headers (each delivery attempt is signed anew).</summary>
+    internal SandboxNotification SignNotification(SandboxMerchant merchant, string id, string eventType, byte[] body)
+    {
         var signer = ChooseSigningKey(merchant.Scheme, null);
         var signed = Sign(200, body, signer, includeRequestId: false);
         var headers = new List<KeyValuePair<string, string>>(signed.Headers)

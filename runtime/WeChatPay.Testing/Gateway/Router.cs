@@ -2,8 +2,11 @@ using WeChatPay.Testing.Crypto;
 
 namespace WeChatPay.Testing.Gateway;
 
-/// <summary>What an endpoint answers: the status, the body, and, rarely, the key that must sign it.</summary>
-internal sealed record ApiResult(int Status, byte[] Body, (string Id, SandboxKey Key)? SignWith = null)
+/// <summary>
+/// What an endpoint answers: the status, the body, and, rarely, the key that must sign it, or that it goes unsigned
+/// with its own content type (a bill download, as WeChat Pay's).
+/// </summary>
+internal sealed record ApiResult(int Status, byte[] Body, (string Id, SandboxKey Key)? SignWith = null, bool Unsigned = false, string? ContentType = null)
 {
     public static ApiResult Ok(byte[] body) => new(200, body);
 }

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+using WeChatPay.Apis.Bills;
+using WeChatPay.Apis.Payments;
+using WeChatPay.Apis.Payments.Combine;
+using WeChatPay.Apis.Payments.Partner;
+using WeChatPay.Apis.Refunds;
+using WeChatPay.Apis.Json;
+
+namespace WeChatPay.Apis;
+
+/// <summary>
+/// The JSON metadata of every request, answer and notification resource in this library (System.Text.Json's source
+/// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c> or
+/// <c>Default.RefundNotice</c> to <c>client.ParseNotificationAsync</c>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(WireTimeConverter)])]
+[JsonSerializable(typeof(PrepayRequest))]
+[JsonSerializable(typeof(PrepayResponse))]
+[JsonSerializable(typeof(H5PrepayResponse))]
+[JsonSerializable(typeof(NativePrepayResponse))]
+[JsonSerializable(typeof(Transaction))]
+[JsonSerializable(typeof(CloseOrderRequest))]
+[JsonSerializable(typeof(JsapiPaymentParameters))]
+[JsonSerializable(typeof(AppPaymentParameters))]
+[JsonSerializable(typeof(PartnerPrepayRequest))]
+[JsonSerializable(typeof(PartnerTransaction))]
+[JsonSerializable(typeof(PartnerCloseOrderRequest))]
+[JsonSerializable(typeof(CombinePrepayRequest))]
+[JsonSerializable(typeof(CombineTransaction))]
+[JsonSerializable(typeof(CombineCloseRequest))]
+[JsonSerializable(typeof(RefundRequest))]
+[JsonSerializable(typeof(Refund))]
+[JsonSerializable(typeof(AbnormalRefundRequest))]
+[JsonSerializable(typeof(RefundNotice))]
+[JsonSerializable(typeof(Bill))]
+[JsonSerializable(typeof(SubMerchantFundFlowBill))]
+public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;
