@@ -21,9 +21,11 @@ public sealed class ReadmeSnippetTests
     [InlineData("QuickstartSnippet.cs", "README quickstart types")]
     [InlineData("NotificationSnippet.cs", "README notifications")]
     [InlineData("NotificationSnippet.cs", "README notifications types")]
-    public void The_README_shows_the_code_compiled_here(string file, string region)
+    [InlineData("PackageReadmeSnippet.cs", "README package", "package-README.md")]
+    [InlineData("PackageReadmeSnippet.cs", "README package types", "package-README.md")]
+    public void The_README_shows_the_code_compiled_here(string file, string region, string readmeFile = "README.md")
     {
-        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Readme", readmeFile));
         var code = Region(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Readme", file)), region);
 
         Assert.True(readme.Contains(code, StringComparison.Ordinal), $"README.md does not contain, word for word, the region '{region}' of {file}:\n{code}");
