@@ -135,8 +135,8 @@ await Run("json shapes", async () =>
     Check("escape hatch (user's JsonSerializerContext)", user.DisplayName == "d" && Last().BodyText.Contains("\"displayName\"", StringComparison.Ordinal), Last().BodyText);
 });
 
-// The app is RSA-only and turns ShangMi off (<WeChatPayShangMiSupport>false</WeChatPayShangMiSupport>), as an RSA
-// merchant's app would: the publish then carries no BouncyCastle, and the SM primitives refuse with the switch's name.
+// The app is RSA-only and sets nothing, as an RSA merchant's app would: ShangMi is opt-in, so the publish carries no
+// BouncyCastle, and the SM primitives refuse with the switch's name.
 try
 {
     Sm3.Hash("abc"u8);

@@ -7,7 +7,8 @@ using WeChatPay.Benchmarks.RefitAot;
 // Usage: WeChatPay.Benchmarks.RefitAot <directory>, or WeChatPay.Benchmarks.GeneratedAot <directory> for the twin
 // that tests/WeChatPay.Benchmarks.GeneratedAot compiles from this file with GENERATED_CLIENT defined.
 // The directory mirrors a merchant's credentials (apiclient_key.pem, pub_key.pem, wechatpay.json) and holds the
-// pre-signed answers. The app makes one verified upload and one verified list call and prints a line after each;
+// pre-signed answers, which LoopbackGateway serves on a free loopback port so that the client sends through a real
+// SocketsHttpHandler. The app makes one verified upload and one verified list call and prints a line after each;
 // the harness times process start → the FIRST_VERIFIED line.
 if (args.Length != 1 || !Directory.Exists(args[0]))
 {
@@ -20,8 +21,8 @@ using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, 
 var merchantId = config.RootElement.GetProperty("mchid").GetString()!;
 var merchantSerial = config.RootElement.GetProperty("merchant_serial_no").GetString()!;
 var publicKeyId = config.RootElement.GetProperty("public_key_id").GetString()!;
-var baseAddress = new Uri(config.RootElement.GetProperty("base_url").GetString()!);
-var gateway = new CannedGateway(directory);
+using var gateway = new LoopbackGateway(new CannedGateway(directory));
+var baseAddress = gateway.BaseAddress;
 
 #if GENERATED_CLIENT
 const string Contender = "generated";
@@ -33,7 +34,7 @@ using var client = new WeChatPay.WeChatPayClient(new WeChatPay.WeChatPayOptions
     PublicKeyId = publicKeyId,
     PlatformPublicKeyPath = Path.Combine(directory, "pub_key.pem"),
     BaseAddress = baseAddress,
-}, gateway);
+}); // the client's own SocketsHttpHandler, as in a deployed app
 var api = IBenchBusifavor.Create(client);
 #else
 const string Contender = "refit";
@@ -42,7 +43,7 @@ merchantKey.ImportFromPem(File.ReadAllText(Path.Combine(directory, "apiclient_ke
 using var platformKey = System.Security.Cryptography.RSA.Create();
 platformKey.ImportFromPem(File.ReadAllText(Path.Combine(directory, "pub_key.pem")));
 var signing = new HandWrittenSigning(merchantKey, merchantId, merchantSerial, platformKey, publicKeyId, TimeProvider.System);
-var api = RefitContender.Create(signing, gateway, baseAddress);
+var api = RefitContender.Create(signing, new SocketsHttpHandler(), baseAddress);
 #endif
 
 var uploaded = await api.UploadCouponCodesAsync(Workload.StockId, Workload.UploadRequest());

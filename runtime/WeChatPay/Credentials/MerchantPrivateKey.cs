@@ -234,7 +234,7 @@ public sealed partial class MerchantPrivateKey : IDisposable
         if (!ShangMiSupport.IsSupported)
             throw new WeChatPayConfigurationException(
                 "The encrypted merchant private key does not decrypt to an RSA key: the passphrase is wrong, or the key is corrupt. "
-                + $"(An encrypted SM2 key would need ShangMi support, which this application turned off with the AppContext switch {ShangMiSupport.SwitchName}.)");
+                + $"(An encrypted SM2 key would need ShangMi support, which is off in this application: <WeChatPayShangMiSupport>true</WeChatPayShangMiSupport>, the AppContext switch {ShangMiSupport.SwitchName}.)");
         return FromEncryptedSm2Pkcs8(der, passphrase);
     }
 

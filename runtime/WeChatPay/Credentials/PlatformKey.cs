@@ -54,6 +54,11 @@ public sealed partial class PlatformKey
     /// <summary>The certificate's end of validity; <see langword="null"/> for a public key.</summary>
     public DateTimeOffset? NotAfter { get; }
 
+    /// <summary>
+    /// The certificate as PEM text (public, for saving a downloaded certificate); <see langword="null"/> for a public key.
+    /// </summary>
+    public string? CertificatePem { get; private init; }
+
     /// <summary>The RSA key, in RSA mode.</summary>
     internal RSA? Rsa => _rsa;
 
@@ -123,7 +128,10 @@ public sealed partial class PlatformKey
     {
         var certificate = KeyStructures.ReadCertificate(der);
         var (rsa, sm2) = FromSubjectPublicKeyInfo(certificate.SubjectPublicKeyInfo, "The platform certificate's key");
-        return new PlatformKey(FormatSerial(certificate.SerialNumber), PlatformKeyKind.Certificate, rsa, sm2, certificate.NotBefore, certificate.NotAfter);
+        return new PlatformKey(FormatSerial(certificate.SerialNumber), PlatformKeyKind.Certificate, rsa, sm2, certificate.NotBefore, certificate.NotAfter)
+        {
+            CertificatePem = PemEncoding.WriteString("CERTIFICATE", der),
+        };
     }
 
     /// <summary>A platform certificate's key from a certificate .NET has already parsed (RSA only; .NET cannot parse SM2 certificates).</summary>
@@ -135,7 +143,10 @@ public sealed partial class PlatformKey
         var serial = certificate.GetSerialNumber(); // little-endian
         Array.Reverse(serial);
         return new PlatformKey(FormatSerial(serial), PlatformKeyKind.Certificate,
-            CheckedRsa(rsa, "The platform certificate's key"), null, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime());
+            CheckedRsa(rsa, "The platform certificate's key"), null, certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime())
+        {
+            CertificatePem = certificate.ExportCertificatePem(),
+        };
     }
 
     /// <summary>A WeChat Pay public key from an already-imported RSA key (for tests and sandboxes).</summary>

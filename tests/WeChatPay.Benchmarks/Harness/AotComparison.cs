@@ -14,7 +14,7 @@ namespace WeChatPay.Benchmarks.Harness;
 /// the sample (samples/Busifavor, run with no arguments: it starts its in-process Kestrel sandbox and runs the flow),
 /// the Refit AOT app (tests/WeChatPay.Benchmarks.RefitAot) and its generated twin
 /// (tests/WeChatPay.Benchmarks.GeneratedAot, the same program with this SDK's generated client), both on an
-/// in-process handler with answers pre-signed here.
+/// real <c>SocketsHttpHandler</c> to answers pre-signed here and served on loopback by the app itself.
 /// The three are published into this suite's artifacts folder, where this project's build has already built the
 /// libraries they reference (the runtime, the generator, the sandbox and the DI package), so a publish builds only
 /// its app and never a shared library (<c>BuildProjectReferences=false</c>); that lets two publishes share the two
@@ -43,7 +43,7 @@ public static partial class AotComparison
         App[] apps =
         [
             new(AotNames.Refit,
-                "Refit 16.4.0 + signing/verifying DelegatingHandler + user JsonSerializerContext, in-process handler",
+                "Refit 16.4.0 + signing/verifying DelegatingHandler + user JsonSerializerContext, over SocketsHttpHandler to a loopback gateway",
                 Path.Combine("tests", "WeChatPay.Benchmarks.RefitAot"), true, "FIRST_VERIFIED"),
             new(AotNames.Generated,
                 "the same app with this SDK's generated client instead of Refit (the like-for-like comparison)",

@@ -6,9 +6,10 @@ using WeChatPay.Tests.TestSupport;
 namespace WeChatPay.Tests.Crypto;
 
 /// <summary>
-/// The WeChatPay.ShangMi.IsSupported switch (what &lt;WeChatPayShangMiSupport&gt;false&lt;/WeChatPayShangMiSupport&gt;
-/// sets): off, every way into SM2/SM3/SM4 fails with a message naming the switch, and RSA keeps working. The switch is
-/// process-wide, so these tests run alone (a collection without parallelization) and turn it back on afterwards.
+/// The WeChatPay.ShangMi.IsSupported switch (what &lt;WeChatPayShangMiSupport&gt;true&lt;/WeChatPayShangMiSupport&gt;
+/// turns on; this test project sets it): off, every way into SM2/SM3/SM4 fails with a message naming the switch and
+/// the property, and RSA keeps working. The switch is process-wide, so these tests run alone (a collection without
+/// parallelization) and turn it back on afterwards.
 /// </summary>
 [Collection(ShangMiSwitchCollection.Name)]
 public sealed class ShangMiSwitchTests
@@ -16,10 +17,26 @@ public sealed class ShangMiSwitchTests
     private const string Switch = "WeChatPay.ShangMi.IsSupported";
 
     [Fact]
-    public void ShangMi_is_supported_unless_the_application_turns_it_off()
+    public void The_project_property_reaches_the_runtime_configuration_and_turns_ShangMi_on()
     {
+        // <WeChatPayShangMiSupport>true</WeChatPayShangMiSupport> in the test project, through build/WeChatPay.SourceGen.targets.
+        Assert.Equal("true", AppContext.GetData(Switch) as string, ignoreCase: true);
         Assert.True(ShangMiSupport.IsSupported);
         Assert.NotEmpty(Sm3.Hash("abc"u8));
+    }
+
+    [Fact]
+    public void The_switch_is_off_when_the_application_sets_nothing()
+    {
+        var targets = XDocument.Load(Path.Combine(AppContext.BaseDirectory, "WeChatPay.SourceGen.targets")); // copied from runtime/WeChatPay/build
+        XNamespace ns = targets.Root!.Name.Namespace;
+        var property = Assert.Single(targets.Descendants(ns + "WeChatPayShangMiSupport"));
+        Assert.Equal("false", property.Value);
+        Assert.Equal("'$(WeChatPayShangMiSupport)' != 'true'", (string?)property.Attribute("Condition"));
+        var option = Assert.Single(targets.Descendants(ns + "RuntimeHostConfigurationOption"));
+        Assert.Equal(Switch, (string?)option.Attribute("Include"));
+        Assert.Equal("true", (string?)option.Attribute("Trim"));
+        Assert.Null(option.Attribute("Condition"));
     }
 
     [Theory]
@@ -64,7 +81,7 @@ public sealed class ShangMiSwitchTests
 
         Assert.Contains("SignatureScheme is ShangMi", error.Message);
         Assert.Contains(Switch, error.Message);
-        Assert.Contains("<WeChatPayShangMiSupport>false</WeChatPayShangMiSupport>", error.Message);
+        Assert.Contains("<WeChatPayShangMiSupport>true</WeChatPayShangMiSupport>", error.Message);
     }
 
     [Fact]
