@@ -122,10 +122,6 @@ internal sealed class PlatformCertificateManager
         }
     }
 
-    /// <summary>Starts a download, or joins the one in flight, and waits for it.</summary>
-    public ValueTask RefreshAsync(bool useAsync, CancellationToken cancellationToken)
-        => WaitAsync(StartOrJoin(runHere: !useAsync), useAsync, cancellationToken);
-
     /// <summary>
     /// Returns the download in flight, starting one if none is. With <paramref name="runHere"/> a new download runs on
     /// the calling thread with synchronous I/O (for sync callers, which then never wait on thread-pool work);
