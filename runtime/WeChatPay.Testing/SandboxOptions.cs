@@ -87,7 +87,8 @@ public sealed class SandboxOptions
     /// <summary>
     /// How much faster than WeChat Pay the sandbox retries an unacknowledged notification: WeChat Pay waits 15 s,
     /// 15 s, 30 s, 3 m, 10 m, 20 m, 30 m, 30 m, 30 m, 60 m, 3 h, 3 h, 3 h, 6 h and 6 h; each wait is divided by this
-    /// factor. The default, 10, brings the first retry 1.5 s after a failed delivery; 1 is WeChat Pay's own pace.
+    /// factor. The default, 10, brings the first retry 1.5 s after a failed delivery; 1 (the least; smaller values
+    /// count as 1) is WeChat Pay's own pace.
     /// </summary>
     public double NotificationRetryFactor { get; set; } = 10;
 

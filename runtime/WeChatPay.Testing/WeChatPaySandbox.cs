@@ -13,7 +13,8 @@ namespace WeChatPay.Testing;
 /// A local WeChat Pay API v3 gateway, faithful where it matters to a client: it verifies every request's
 /// <c>Authorization</c> like the real gateway (unknown mchid, wrong serial, bad signature, a timestamp outside
 /// ±5 minutes and a nonce reused within 5 minutes are each <c>401 SIGN_ERROR</c>), signs every response, success
-/// or error, with a platform key, serves <c>GET /v3/certificates</c> (RSA and SM2), and keeps 商家券 state in memory.
+/// or error, with a platform key, serves <c>GET /v3/certificates</c> (RSA and SM2), and keeps 商家券 and payment
+/// state in memory; payments notify their <c>notify_url</c> in the background until the sandbox is disposed.
 /// Thread-safe. Run it in process with <see cref="CreateHandler"/> or over loopback with <see cref="SandboxServer"/>.
 /// </summary>
 public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable

@@ -56,6 +56,7 @@ public sealed class SandboxFixture : IAsyncLifetime
         Sm2Client.Dispose();
         Http.Dispose();
         await Server.DisposeAsync();
+        await Sandbox.DisposeAsync();
     }
 
     public WeChatPayClient CreateClient(SandboxMerchant merchant, bool certificateMode = false, Action<WeChatPayOptions>? configure = null)

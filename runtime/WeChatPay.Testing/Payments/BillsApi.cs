@@ -23,12 +23,15 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
     private static readonly string[] BillTypes = ["ALL", "SUCCESS", "REFUND"];
     private static readonly string[] AccountTypes = ["BASIC", "OPERATION", "FEES"];
 
-    private readonly ConcurrentDictionary<string, (string Owner, byte[] File, bool Gzip, DateTimeOffset Expires)> _downloads = new(StringComparer.Ordinal);
+    private static readonly string[] SubMerchantAccountTypes = ["BASIC", "OPERATION", "FEES", "DEPOSIT"];
+
+    private readonly ConcurrentDictionary<string, (string Owner, byte[] Body, string ContentType, DateTimeOffset Expires)> _downloads = new(StringComparer.Ordinal);
 
     public void MapRoutes(Router router)
     {
         router.Map("GET", "v3/bill/tradebill", TradeBill);
         router.Map("GET", "v3/bill/fundflowbill", FundFlowBill);
+        router.Map("GET", "v3/bill/sub-merchant-fundflowbill", SubMerchantFundFlowBill);
         router.Map("GET", "v3/billdownload/file", Download);
     }
 
@@ -68,6 +71,57 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
             file = BillWriter.FundFlowBill(payments, refunds);
         }
         return Offer(context, file, gzip);
+    }
+
+    /// <summary>
+    /// 申请单个子商户资金账单: the sub-merchant's basic-account flow, served encrypted. The answer lists one file
+    /// (<c>download_bill_list</c>) with the AES-256-GCM key encrypted to the merchant's key (RSA-OAEP) in
+    /// <c>encrypt_key</c>, the GCM <c>nonce</c>, and the SHA-1 of the plain bill.
+    /// </summary>
+    private ApiResult SubMerchantFundFlowBill(RouteContext context)
+    {
+        if (!context.Query.TryGetValue("sub_mchid", out var subMchId) || subMchId.Length == 0)
+            throw SandboxError.ParamError("缺少参数sub_mchid (sub_mchid is required)", "sub_mchid", "required", "query");
+        var date = BillDate(context);
+        var accountType = QueryEnum(context, "account_type", SubMerchantAccountTypes)
+            ?? throw SandboxError.ParamError("缺少参数account_type (account_type is required)", "account_type", "required", "query");
+        var algorithm = QueryEnum(context, "algorithm", ["AEAD_AES_256_GCM", "SM4_GCM"])
+            ?? throw SandboxError.ParamError("缺少参数algorithm (algorithm is required)", "algorithm", "required", "query");
+        if (algorithm != "AEAD_AES_256_GCM" || context.Merchant.PublicKey is not RsaSandboxKey merchantKey)
+            throw SandboxError.InvalidRequest("沙箱仅支持RSA商户的AEAD_AES_256_GCM加密账单 (the sandbox encrypts bills only with AEAD_AES_256_GCM, for RSA merchants)");
+        var gzip = TarType(context);
+        byte[] file;
+        lock (ledger.Gate)
+        {
+            var (payments, refunds) = Entries(context.Merchant, subMchId, date);
+            if (accountType != "BASIC" || (payments.Count == 0 && refunds.Count == 0))
+                throw NoStatement();
+            file = BillWriter.FundFlowBill(payments, refunds);
+        }
+        var key = RandomNumberGenerator.GetBytes(32);
+        var nonce = SandboxRandom.Alphanumeric(12);
+        var payload = gzip ? Gzip(file) : file;
+        var encrypted = new byte[payload.Length + 16];
+        using (var aes = new AesGcm(key, 16))
+            aes.Encrypt(System.Text.Encoding.UTF8.GetBytes(nonce), payload, encrypted.AsSpan(0, payload.Length), encrypted.AsSpan(payload.Length));
+        var url = Keep(context, encrypted, "application/octet-stream");
+        var encryptKey = Convert.ToBase64String(merchantKey.Rsa.Encrypt(key, RSAEncryptionPadding.OaepSHA1));
+        return ApiResult.Ok(SandboxJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("download_bill_count", 1);
+            w.WriteStartArray("download_bill_list");
+            w.WriteStartObject();
+            w.WriteNumber("bill_sequence", 1);
+            w.WriteString("download_url", url);
+            w.WriteString("encrypt_key", encryptKey);
+            w.WriteString("hash_type", "SHA1");
+            w.WriteString("hash_value", Convert.ToHexStringLower(SHA1.HashData(file)));
+            w.WriteString("nonce", nonce);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
     }
 
     private static SandboxError NoStatement() => new(400, "NO_STATEMENT_EXIST", "账单文件不存在，当日没有交易 (no bill: nothing happened that day)");
@@ -117,6 +171,20 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
     /// <summary>Keeps the file for download and answers its hash (over the plain file, also when GZIP is asked for) and URL.</summary>
     private ApiResult Offer(RouteContext context, byte[] file, bool gzip)
     {
+        var url = Keep(context, gzip ? Gzip(file) : file, gzip ? "application/x-gzip" : "text/plain; charset=utf-8");
+        return ApiResult.Ok(SandboxJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("hash_type", "SHA1");
+            w.WriteString("hash_value", Convert.ToHexStringLower(SHA1.HashData(file)));
+            w.WriteString("download_url", url);
+            w.WriteEndObject();
+        }));
+    }
+
+    /// <summary>Keeps <paramref name="body"/> for the merchant's download for 5 minutes; returns the download URL.</summary>
+    private string Keep(RouteContext context, byte[] body, string contentType)
+    {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36)).Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();
         foreach (var (key, entry) in _downloads)
@@ -124,18 +192,19 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
             if (entry.Expires < now)
                 _downloads.TryRemove(key, out _);
         }
-        _downloads[token] = (context.Merchant.MerchantId, file, gzip, now + DownloadLifetime);
+        _downloads[token] = (context.Merchant.MerchantId, body, contentType, now + DownloadLifetime);
         var host = context.Request.GetHeader("Host");
         // Over Kestrel the URL names the sandbox itself; in process, the official host (the handler answers every host).
         var baseUrl = host is null ? "https://api.mch.weixin.qq.com/" : "http://" + host + "/";
-        return ApiResult.Ok(SandboxJson.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("hash_type", "SHA1");
-            w.WriteString("hash_value", Convert.ToHexStringLower(SHA1.HashData(file)));
-            w.WriteString("download_url", baseUrl + "v3/billdownload/file?token=" + token);
-            w.WriteEndObject();
-        }));
+        return baseUrl + "v3/billdownload/file?token=" + token;
+    }
+
+    private static byte[] Gzip(byte[] file)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(file);
+        return buffer.ToArray();
     }
 
     private ApiResult Download(RouteContext context)
@@ -143,14 +212,6 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
         if (!context.Query.TryGetValue("token", out var token) || !_downloads.TryGetValue(token, out var entry)
             || entry.Owner != context.Merchant.MerchantId || entry.Expires < time.GetUtcNow())
             throw SandboxError.InvalidRequest("下载链接无效或已过期，请重新申请账单 (the download URL is unknown, another merchant's, or expired)");
-        var body = entry.File;
-        if (entry.Gzip)
-        {
-            using var buffer = new MemoryStream();
-            using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-                gzip.Write(entry.File);
-            body = buffer.ToArray();
-        }
-        return new ApiResult(200, body, Unsigned: true, ContentType: entry.Gzip ? "application/x-gzip" : "text/plain; charset=utf-8");
+        return new ApiResult(200, entry.Body, Unsigned: true, ContentType: entry.ContentType);
     }
 }

@@ -100,7 +100,14 @@ internal sealed class NotificationDispatcher(SandboxOptions options, BackgroundW
         }
         foreach (var waiter in done)
             waiter.TrySetResult(attempt);
-        Attempted?.Invoke(attempt);
+        try
+        {
+            Attempted?.Invoke(attempt);
+        }
+        catch (Exception)
+        {
+            // An observer's failure must not end WeChat Pay's retries.
+        }
     }
 
     /// <summary>The first recorded attempt that matches, or the next one to come.</summary>

@@ -3,14 +3,6 @@ using WeChatPay.Testing.Gateway;
 
 namespace WeChatPay.Testing.Payments;
 
-/// <summary>How an order was placed: by a direct merchant, by a service provider for a sub-merchant, or inside a combined order.</summary>
-internal enum OrderForm
-{
-    Direct,
-    Partner,
-    Combine,
-}
-
 /// <summary>
 /// One order (or one sub-order of a combined order) and its state. Mutated only under the ledger's lock; the
 /// invariant: <see cref="TransactionId"/> is set exactly when the order has been paid.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using WeChatPay.Testing;
 
 namespace WeChatPay.Tool.Commands;
@@ -35,25 +36,50 @@ internal static class SandboxCommand
             HelpName = "FAULT",
         };
         fault.AcceptOnlyFromAmong("tampered-body", "wrong-signature", "stale-timestamp", "unknown-serial", "signature-probe", "unsigned");
+        var retryFactor = new Option<double>("--notify-retry-factor")
+        {
+            Description = "Divide WeChat Pay's notification retry schedule (15 s, 15 s, 30 s, 3 m, ...) by N; 1 is the real pace.",
+            DefaultValueFactory = _ => new SandboxOptions().NotificationRetryFactor,
+            HelpName = "N",
+        };
+        retryFactor.Validators.Add(result =>
+        {
+            if (!(result.GetValueOrDefault<double>() >= 1))
+                result.AddError("--notify-retry-factor takes a number of at least 1.");
+        });
+        var settlementDelay = new Option<double>("--refund-settlement-delay")
+        {
+            Description = "Seconds before a PROCESSING refund becomes SUCCESS.",
+            DefaultValueFactory = _ => new SandboxOptions().RefundSettlementDelay.TotalSeconds,
+            HelpName = "SECONDS",
+        };
+        settlementDelay.Validators.Add(result =>
+        {
+            if (!(result.GetValueOrDefault<double>() >= 0))
+                result.AddError("--refund-settlement-delay takes seconds, 0 or more.");
+        });
 
         var command = new Command("sandbox", "Serves the WeChat Pay sandbox on loopback for a credentials directory, until Ctrl+C.")
         {
-            urls, credentials, sm2, certificateMode, noCertificates, fault,
+            urls, credentials, sm2, certificateMode, noCertificates, fault, retryFactor, settlementDelay,
         };
         command.SetAction((result, cancellationToken) => RunAsync(console,
             result.GetValue(urls)!, result.GetValue(credentials)!, result.GetValue(sm2), result.GetValue(certificateMode),
-            result.GetValue(noCertificates), result.GetValue(fault), cancellationToken));
+            result.GetValue(noCertificates), result.GetValue(fault), result.GetValue(retryFactor),
+            TimeSpan.FromSeconds(result.GetValue(settlementDelay)), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(ToolConsole console, string urls, string directory, bool sm2, bool certificateMode,
-        bool noCertificates, string? fault, CancellationToken cancellationToken)
+        bool noCertificates, string? fault, double retryFactor, TimeSpan settlementDelay, CancellationToken cancellationToken)
     {
         var options = new SandboxOptions
         {
             SigningMode = certificateMode ? SandboxSigningMode.Certificate : SandboxSigningMode.PublicKey,
             ServeCertificates = !noCertificates,
             ResponseFault = fault is null ? SandboxResponseFault.None : Enum.Parse<SandboxResponseFault>(fault.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            NotificationRetryFactor = retryFactor,
+            RefundSettlementDelay = settlementDelay,
         };
 
         SandboxCredentials identity;
@@ -66,7 +92,7 @@ internal static class SandboxCommand
             return Failures.Report(ex, console.Error);
         }
 
-        var sandbox = WeChatPaySandbox.FromCredentials(identity, options);
+        await using var sandbox = WeChatPaySandbox.FromCredentials(identity, options);
         await using var server = await SandboxServer.StartAsync(sandbox, urls, cancellationToken);
         identity.SetBaseUrl(server.BaseAddress.ToString());
 
@@ -74,6 +100,8 @@ internal static class SandboxCommand
         console.Out.WriteLine($"  signing            {(options.SigningMode == SandboxSigningMode.PublicKey ? "WeChat Pay public key" : "platform certificate")} ({identity.Scheme})");
         if (options.ResponseFault != SandboxResponseFault.None)
             console.Out.WriteLine($"  fault              every answer: {options.ResponseFault} (clients must refuse them)");
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  notifications      retried on WeChat Pay's schedule / {retryFactor} (first retry after {15 / retryFactor:0.###} s); refunds settle after {settlementDelay.TotalSeconds} s"));
         console.Out.WriteLine($"WeChat Pay sandbox listening on {server.BaseAddress} (Ctrl+C to stop)");
         console.Out.Flush();
         try

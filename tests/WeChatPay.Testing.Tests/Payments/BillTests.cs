@@ -129,6 +129,36 @@ public sealed class BillTests
         Assert.Equal("NO_STATEMENT_EXIST", operation.Code);
     }
 
+    [Fact]
+    public async Task The_sub_merchant_fund_flow_bill_is_served_encrypted_with_a_key_only_the_merchant_can_open()
+    {
+        await using var own = await OwnSandbox.StartAsync();
+        var outTradeNo = PaymentRequests.NewOutTradeNo();
+        await own.PostAsync("v3/pay/partner/transactions/jsapi", PaymentRequests.Partner(own.Merchant, "1900000109", outTradeNo, total: 500));
+        own.Sandbox.PayOrder(own.Merchant, outTradeNo, subMchId: "1900000109");
+
+        var offer = await own.GetAsync($"v3/bill/sub-merchant-fundflowbill?sub_mchid=1900000109&bill_date={Today}&account_type=BASIC&algorithm=AEAD_AES_256_GCM&tar_type=GZIP");
+        var entry = offer["download_bill_list"]![0]!;
+        var (_, response, body) = await DownloadAsync(own, own.Merchant, entry["download_url"]!.GetValue<string>());
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(own.Merchant.PrivateKeyPem);
+        var key = rsa.Decrypt(Convert.FromBase64String(entry["encrypt_key"]!.GetValue<string>()), RSAEncryptionPadding.OaepSHA1);
+        var gzipped = new byte[body.Length - 16];
+        using (var aes = new AesGcm(key, 16))
+            aes.Decrypt(Encoding.UTF8.GetBytes(entry["nonce"]!.GetValue<string>()), body.AsSpan(0, gzipped.Length), body.AsSpan(gzipped.Length), gzipped);
+        using var plain = new MemoryStream();
+        await new GZipStream(new MemoryStream(gzipped), CompressionMode.Decompress).CopyToAsync(plain);
+        var otherSub = await Assert.ThrowsAsync<WeChatPayApiException>(() =>
+            own.GetAsync($"v3/bill/sub-merchant-fundflowbill?sub_mchid=1900000110&bill_date={Today}&account_type=BASIC&algorithm=AEAD_AES_256_GCM"));
+
+        Assert.Equal(1, offer["download_bill_count"]!.GetValue<int>());
+        Assert.False(response.Headers.Contains("Wechatpay-Signature"));
+        Assert.Equal(entry["hash_value"]!.GetValue<string>(), Convert.ToHexStringLower(SHA1.HashData(plain.ToArray())));
+        var lines = Encoding.UTF8.GetString(plain.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["`收入", "`5.00", "`5.00"], lines[1].Split(',')[5..8]);
+        Assert.Equal("NO_STATEMENT_EXIST", otherSub.Code);
+    }
+
     [Theory]
     [InlineData("2026/12/01", "PARAM_ERROR")]
     [InlineData("2999-01-01", "PARAM_ERROR")]

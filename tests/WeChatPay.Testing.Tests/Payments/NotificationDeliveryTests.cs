@@ -75,17 +75,18 @@ public sealed class NotificationDeliveryTests
                 await release.Task.WaitAsync(context.RequestAborted);
             context.Response.StatusCode = 204;
         });
-        await using var own = await OwnSandbox.StartAsync(new SandboxOptions { NotificationRetryFactor = 1000, NotificationTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var own = await OwnSandbox.StartAsync(new SandboxOptions { NotificationRetryFactor = 1000, NotificationTimeout = TimeSpan.FromSeconds(1) });
         var outTradeNo = await own.PlaceJsapiAsync(merchant.Url);
 
         await own.PayAsync(outTradeNo);
         var timedOut = await own.Sandbox.WaitForDeliveryAsync(a => a.Attempt == 1).WaitAsync(Generous);
-        var retried = await own.Sandbox.WaitForDeliveryAsync(a => a.Attempt == 2).WaitAsync(Generous);
+        // On a loaded machine a retry may time out too; what matters is that one comes and is acknowledged.
+        var acknowledged = await own.Sandbox.WaitForDeliveryAsync(a => a.Acknowledged).WaitAsync(Generous);
         release.TrySetResult();
 
         Assert.Null(timedOut.StatusCode);
-        Assert.Equal("no answer within 0.3 s", timedOut.Error);
-        Assert.True(retried.Acknowledged);
+        Assert.Equal("no answer within 1 s", timedOut.Error);
+        Assert.True(acknowledged.Attempt >= 2);
     }
 
     [Fact]
