@@ -22,8 +22,20 @@ internal sealed class SourceWriter
     /// </summary>
     public SourceWriter Lines(string template)
     {
-        foreach (var line in template.Split('\n'))
-            Line(line.TrimEnd('\r'));
+        // Appends each line in place rather than splitting the template into strings.
+        for (var start = 0; start <= template.Length;)
+        {
+            var end = template.IndexOf('\n', start);
+            if (end < 0)
+                end = template.Length;
+            var length = end - start;
+            if (length > 0 && template[end - 1] == '\r')
+                length--;
+            if (length > 0)
+                _builder.Append(' ', _indent * 4).Append(template, start, length);
+            _builder.Append('\n');
+            start = end + 1;
+        }
         return this;
     }
 
