@@ -104,6 +104,11 @@ internal static class DiagnosticDescriptors
         "Model parameter on GET or DELETE without [Query]",
         "The parameter '{0}' of the {1} method '{2}' has the type '{3}', which is not a scalar, and a {1} request has no body: mark it [Query] to send its properties as query parameters");
 
+    public static readonly DiagnosticDescriptor WrongPagedShape = Create(
+        "WCP0019",
+        "Paged method of the wrong shape",
+        "The paged method '{0}' cannot walk WeChat Pay's offset pages: {1}");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [PlaceholderWithoutParameter.Id] = PlaceholderWithoutParameter,
@@ -124,6 +129,7 @@ internal static class DiagnosticDescriptors
         [SensitiveInQuery.Id] = SensitiveInQuery,
         [SensitiveBehindUnwalkedMember.Id] = SensitiveBehindUnwalkedMember,
         [ComplexParameterWithoutQuery.Id] = ComplexParameterWithoutQuery,
+        [WrongPagedShape.Id] = WrongPagedShape,
     };
 
     /// <summary>Every descriptor, by ID.</summary>

@@ -9,10 +9,15 @@ internal sealed partial class Emitter
 {
     private void EmitMethod(MethodSpec method)
     {
+        if (method.Paging is { } paging)
+        {
+            EmitPagedMethod(method, paging);
+            return;
+        }
         var r = method.Return;
         var isAsync = r.Flavor != ReturnFlavor.Sync;
         var parameters = string.Join(", ", method.Parameters.Select(p => p.Type.AnnotatedName + " " + Escape(p.Name)));
-        _w.Line("/// <summary>" + method.HttpMethod + " " + System.Security.SecurityElement.Escape(string.Concat(method.Path.Select(p => p.IsPlaceholder ? "{" + p.Text + "}" : p.Text))) + "</summary>");
+        _w.Line("/// <summary>" + method.HttpMethod + " " + System.Security.SecurityElement.Escape(PathText(method)) + "</summary>");
         _w.Open((isAsync ? "async " : "") + r.Type.AnnotatedName + " " + _spec.FullyQualifiedName + "." + method.Name + "(" + parameters + ")");
 
         var cancellation = method.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken) is { } ct ? Escape(ct.Name) : "default";
@@ -142,7 +147,9 @@ internal sealed partial class Emitter
                 if (parameter.Role == ParameterRole.Body)
                     used.Add(parameter.Type.Name);
             }
-            if (method.Return.Value is { } value)
+            if (method.Paging is { } paging)
+                used.Add(paging.Page.Name);
+            else if (method.Return.Value is { } value)
                 used.Add(value.Name);
         }
         foreach (var type in used)

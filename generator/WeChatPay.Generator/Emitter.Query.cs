@@ -21,14 +21,23 @@ internal sealed partial class Emitter
             var name = Escape(parameter.Name);
             if (parameter.Role == ParameterRole.Query)
             {
-                _w.Line(AddToQuery(parameter.WireName, name, parameter.Scalar!));
+                _w.Line(PagingQueryLine(method, parameter, null) ?? AddToQuery(parameter.WireName, name, parameter.Scalar!));
                 continue;
             }
-            // A model: each property by its JSON name; a null model adds nothing.
-            _w.Open("if (" + name + " is not null)");
+            // A model: each property by its JSON name; a null model adds nothing (but a paged method's offset and limit).
+            var fields = parameter.QueryFields.Where(f => PagingQueryLine(method, parameter, f.PropertyName) is null).ToList();
+            if (fields.Count > 0)
+            {
+                _w.Open("if (" + name + " is not null)");
+                foreach (var field in fields)
+                    _w.Line(AddToQuery(field.WireName, name + "." + Escape(field.PropertyName), field.Scalar));
+                _w.Close();
+            }
             foreach (var field in parameter.QueryFields)
-                _w.Line(AddToQuery(field.WireName, name + "." + Escape(field.PropertyName), field.Scalar));
-            _w.Close();
+            {
+                if (PagingQueryLine(method, parameter, field.PropertyName) is { } line)
+                    _w.Line(line);
+            }
         }
         return true;
     }

@@ -38,6 +38,12 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? Uri => Get(ref _uri, "System.Uri");
     public INamedTypeSymbol? ListOfT => Get(ref _listOfT, "System.Collections.Generic.List`1");
     public INamedTypeSymbol? DictionaryOfTKeyTValue => Get(ref _dictionary, "System.Collections.Generic.Dictionary`2");
+    public INamedTypeSymbol? IAsyncEnumerableOfT => Get(ref _asyncEnumerableOfT, "System.Collections.Generic.IAsyncEnumerable`1");
+    public INamedTypeSymbol IEnumerableOfT => _compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+
+    /// <summary><c>long?</c>, the page's counters.</summary>
+    public INamedTypeSymbol NullableInt64 => (INamedTypeSymbol)(_nullableInt64 ??= _compilation.GetSpecialType(SpecialType.System_Nullable_T)
+        .Construct(_compilation.GetSpecialType(SpecialType.System_Int64)));
 
     // System.Text.Json's.
     public INamedTypeSymbol? JsonElement => Get(ref _jsonElement, "System.Text.Json.JsonElement");
@@ -97,6 +103,6 @@ internal sealed class KnownTypeSymbols
     private object? _pathAttribute, _queryAttribute, _bodyAttribute, _headerAttribute, _methodAttribute,
         _jsonContextAttribute, _sensitiveAttribute, _jsonEnumValueAttribute, _weChatPayResponse, _weChatPayResponseOfT,
         _cancellationToken, _task, _taskOfT, _valueTask, _valueTaskOfT, _stream, _guid, _dateTimeOffset, _timeSpan, _uri,
-        _listOfT, _dictionary, _jsonElement, _jsonNode, _jsonObject, _jsonArray, _jsonValue, _jsonSerializerContext,
+        _listOfT, _dictionary, _asyncEnumerableOfT, _nullableInt64, _jsonElement, _jsonNode, _jsonObject, _jsonArray, _jsonValue, _jsonSerializerContext,
         _jsonPropertyName, _jsonIgnore, _jsonRequired, _jsonConstructor, _jsonStringEnumMemberName;
 }

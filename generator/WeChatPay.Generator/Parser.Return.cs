@@ -17,6 +17,14 @@ internal static partial class Parser
             walker.Visit(jsonRoot, method, "the result");
         if (spec is not null)
             return spec;
+        if (KnownTypeSymbols.IsConstructedFrom(method.ReturnType, cache.Known.IEnumerableOfT))
+        {
+            // A synchronous walk would block a thread for every page: paging is asynchronous only.
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.WrongPagedShape, FirstLocation(method), methodName.Text,
+                "it returns IEnumerable<T>, and paging has no synchronous form (it would block a thread on every page); return IAsyncEnumerable<T>"));
+            valid = false;
+            return null;
+        }
 
         diagnostics.Add(Diagnostic(DiagnosticDescriptors.UnsupportedReturnType, FirstLocation(method), methodName.Text, method.ReturnType.ToDisplayString()));
         valid = false;
@@ -34,6 +42,14 @@ internal static partial class Parser
         var display = cache.Ref(returnType);
         var flavor = ReturnFlavor.Sync;
         ITypeSymbol? inner = returnType;
+        if (KnownTypeSymbols.IsConstructedFrom(returnType, known.IAsyncEnumerableOfT))
+        {
+            // A paged method: the items of every page, read from the generated page's List<TItem> data.
+            var item = ((INamedTypeSymbol)returnType).TypeArguments[0];
+            if (!IsJsonValue(item, known) || known.ListOfT is null)
+                return (null, null);
+            return (new ReturnSpec(ReturnFlavor.AsyncEnumerable, ResultShape.Items, display, cache.Ref(item)), known.ListOfT.Construct(item));
+        }
         if (KnownTypeSymbols.Is(returnType, known.Task))
             return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null), null);
         if (KnownTypeSymbols.Is(returnType, known.ValueTask))

@@ -88,13 +88,16 @@ internal static partial class Parser
         var parameters = binder.Bind();
         valid &= binder.Valid;
         var returnSpec = ParseReturn(method, methodName, cache, walker, diagnostics, ref valid);
+        var paging = returnSpec is { Shape: ResultShape.Items } && binder.Valid
+            ? ParsePaging(method, methodName, httpMethod, key, parameters, cache, walker, diagnostics, ref valid)
+            : null;
         cancellationToken.ThrowIfCancellationRequested();
 
         var types = walker.Build();
         if (!valid || diagnostics.Count > 0)
             return new MethodResult(key, null, types, diagnostics.ToEquatableArray());
 
-        var spec = new MethodSpec(method.Name, httpMethod, path.Parts, parameters, returnSpec!);
+        var spec = new MethodSpec(method.Name, httpMethod, path.Parts, parameters, returnSpec!, paging);
         return new MethodResult(key, spec, types, EquatableArray<DiagnosticInfo>.Empty);
     }
 

@@ -527,7 +527,7 @@ internal sealed class TypeWalker
     private static TypeRef Ref(ITypeSymbol type)
         => new(type.ToDisplayString(Parser.TypeFormat), type.ToDisplayString(Parser.AnnotatedTypeFormat));
 
-    private static string FriendlyName(ITypeSymbol type) => type switch
+    internal static string FriendlyName(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol array => FriendlyName(array.ElementType) + "Array",
         INamedTypeSymbol { IsGenericType: true } named => named.Name + string.Concat(named.TypeArguments.Select(FriendlyName)),

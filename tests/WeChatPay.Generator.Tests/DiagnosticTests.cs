@@ -258,6 +258,64 @@ public sealed class DiagnosticTests
         Assert.Equal($"The parameter 'filter' of the {method} method 'IApi.ListAsync' has the type 'Demo.Req', which is not a scalar, and a {method} request has no body: mark it [Query] to send its properties as query parameters", d.GetMessage());
     }
 
+    private const string PageQuery = """
+        namespace Demo
+        {
+            public sealed class PageQuery { public string? Status { get; init; } public int Offset { get; init; } public int Limit { get; init; } }
+        }
+        """;
+
+    private static string PagedMessage(string reason) => "The paged method 'IApi.ListAsync' cannot walk WeChat Pay's offset pages: " + reason;
+
+    [Fact]
+    public void WCP0019_paged_method_that_is_not_a_get()
+    {
+        var d = Single(Api("""[Post("v3/stocks")] IAsyncEnumerable<Res> ListAsync(Req json, [Query] int offset, [Query] int limit);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("it is a POST, and WeChat Pay's pages are read with GET"), d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0019_paged_method_without_a_limit()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync(string? status, int offset);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("nothing sends its 'limit': give its [Query] model a Limit property or add an int parameter named limit"), d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0019_paged_method_whose_offset_is_not_an_integer()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync(string offset, int limit);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("'offset' must be an int or a long (or their Nullable<T>)"), d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0019_paged_method_on_an_interface_with_its_own_json_context()
+    {
+        var source = Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync([Query] PageQuery query);""",
+            "public abstract class Ctx : System.Text.Json.Serialization.JsonSerializerContext { protected Ctx() : base(null) { } }\n    [WeChatPayJsonContext(typeof(Ctx))]\n    public partial interface IApi");
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, PageQuery, source);
+        var d = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("WCP0019", d.Id);
+        Assert.Equal(PagedMessage("the interface names its own JSON context, which cannot hold the page type the generator writes; declare the paged method on an interface without [WeChatPayJsonContext]"), d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0019_a_synchronous_paged_method_is_refused()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] IEnumerable<Res> ListAsync(int offset, int limit);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("it returns IEnumerable<T>, and paging has no synchronous form (it would block a thread on every page); return IAsyncEnumerable<T>"), d.GetMessage());
+    }
+
+    [Fact]
+    public void A_paged_method_reads_offset_and_limit_from_its_query_model()
+    {
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, PageQuery,
+            Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync([Query] PageQuery query, CancellationToken cancellationToken);"""));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationDiagnostics);
+        Assert.Contains("internal sealed class ResPage", result.Sources.Single(s => s.HintName.EndsWith(".Json.g.cs", StringComparison.Ordinal)).Text);
+    }
+
     [Fact]
     public void A_collection_cannot_be_a_query_model_with_or_without_the_attribute()
     {

@@ -13,6 +13,7 @@ public sealed class SnapshotTests
     [InlineData("Busifavor", "Behaviour/BusifavorApi.cs", true)]
     [InlineData("CallShapes", "Behaviour/CallShapesApi.cs", true)]
     [InlineData("JsonShapes", "Json/JsonShapesApi.cs", true)]
+    [InlineData("Paging", "Behaviour/PagingApi.cs", true)]
     // The user's context is completed by the System.Text.Json generator, which this in-memory run does not have;
     // the project build compiles that output instead.
     [InlineData("UserContext", "Json/UserContextApi.cs", false)]

@@ -6,12 +6,27 @@ namespace WeChatPay.Generator.Model;
 /// <param name="Path">The path template split into literal text and placeholders.</param>
 /// <param name="Parameters">All parameters, in declaration order, each with what it binds to.</param>
 /// <param name="Return">What the method returns and how.</param>
+/// <param name="Paging">For a method that walks WeChat Pay's offset pages: where offset and limit come from; else null.</param>
 internal sealed record MethodSpec(
     string Name,
     string HttpMethod,
     EquatableArray<PathPartSpec> Path,
     EquatableArray<ParameterSpec> Parameters,
-    ReturnSpec Return);
+    ReturnSpec Return,
+    PagingSpec? Paging = null);
+
+/// <summary>How a paged method walks the pages: its offset and limit sources and the page type the generator writes.</summary>
+/// <param name="Offset">Where the first page's offset comes from.</param>
+/// <param name="Limit">Where the page size comes from; unset (null or 0) leaves it to the endpoint.</param>
+/// <param name="Page">The generated page type (<c>data</c>, <c>total_count</c>, <c>offset</c>, <c>limit</c>).</param>
+internal sealed record PagingSpec(PageFieldSpec Offset, PageFieldSpec Limit, TypeRef Page);
+
+/// <summary>A paging value: a query parameter, or a property of a [Query] model parameter.</summary>
+/// <param name="Parameter">The C# parameter's name.</param>
+/// <param name="Property">The query model's property, or null for a plain parameter.</param>
+/// <param name="WireName">The query key (<c>offset</c> or <c>limit</c>).</param>
+/// <param name="IsNullable">Whether reading it can give null (a nullable number, or any property of the model, which may be null).</param>
+internal sealed record PageFieldSpec(string Parameter, string? Property, string WireName, bool IsNullable);
 
 /// <summary>A piece of the path template: literal text (already valid URL text) or a placeholder's parameter.</summary>
 internal sealed record PathPartSpec(bool IsPlaceholder, string Text);
@@ -75,6 +90,9 @@ internal enum ReturnFlavor
     Sync,
     Task,
     ValueTask,
+
+    /// <summary><c>IAsyncEnumerable&lt;T&gt;</c>: a lazy walk of the pages.</summary>
+    AsyncEnumerable,
 }
 
 /// <summary>What the method hands back.</summary>
@@ -97,13 +115,16 @@ internal enum ResultShape
 
     /// <summary>A download as a <c>byte[]</c>.</summary>
     Bytes,
+
+    /// <summary>The items of every page, one by one (<see cref="MethodSpec.Paging"/> says how).</summary>
+    Items,
 }
 
 /// <summary>The return type.</summary>
 /// <param name="Flavor">Sync, Task or ValueTask.</param>
 /// <param name="Shape">What is returned.</param>
 /// <param name="Type">The full return type, as written in the signature.</param>
-/// <param name="Value">For Value/TypedResponse: T, the deserialized body's type; else null.</param>
+/// <param name="Value">For Value/TypedResponse: T, the deserialized body's type; for Items, the item's type; else null.</param>
 internal sealed record ReturnSpec(
     ReturnFlavor Flavor,
     ResultShape Shape,

@@ -30,11 +30,14 @@ public partial interface IBusifavorApi
     [Post("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
     WeChatPayResponse<UploadCouponCodesResult> UploadCouponCodes(string stockId, UploadCouponCodesRequest json);
 
-    /// <summary>查询预存code: one page of the stock's codes; the query model is flattened into <c>?status=…&amp;offset=…</c>.</summary>
+    /// <summary>
+    /// 查询预存code: every code of the stock, page after page, read lazily from the query's <c>Offset</c> with
+    /// <c>Limit</c> per page (unset: the endpoint's default); the query model is flattened into <c>?status=…&amp;offset=…</c>.
+    /// </summary>
     [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
-    Task<WeChatPayResponse<CouponCodePage>> ListCouponCodesAsync(string stockId, [Query] ListCouponCodesQuery filter, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<CouponCodeEntry> ListCouponCodesAsync(string stockId, [Query] ListCouponCodesQuery filter, CancellationToken cancellationToken = default);
 
-    /// <summary>查询预存code, synchronously, with the query as plain parameters (snake_case names, nulls left out).</summary>
+    /// <summary>查询预存code, one page, synchronously, with the query as plain parameters (snake_case names, nulls left out).</summary>
     [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
     WeChatPayResponse<CouponCodePage> ListCouponCodes(string stockId, string? status, string? appid, int offset, int limit);
 

@@ -76,32 +76,40 @@ public sealed class FakeWeChatPay : HttpMessageHandler
 
         var (status, text) = _respond(recorded);
         var responseBody = Encoding.UTF8.GetBytes(text);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var message = Encoding.UTF8.GetBytes(timestamp + "\n" + nonce + "\n").Concat(responseBody).Concat(new[] { (byte)'\n' }).ToArray();
-        var signature = Convert.ToBase64String(PlatformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         var response = new HttpResponseMessage(status) { Content = new ByteArrayContent(responseBody), RequestMessage = request };
         response.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         response.Headers.Add("Request-ID", "08F78BB5AF0610D302839A5B0E2C5A5A");
-        response.Headers.Add("Wechatpay-Timestamp", timestamp);
-        response.Headers.Add("Wechatpay-Nonce", nonce);
-        response.Headers.Add("Wechatpay-Serial", PublicKeyId);
-        response.Headers.Add("Wechatpay-Signature", signature);
+        foreach (var (name, value) in SignatureHeaders(responseBody))
+            response.Headers.Add(name, value);
         return response;
+    }
+
+    /// <summary>The <c>Wechatpay-*</c> headers that sign <paramref name="body"/> with the platform key, as WeChat Pay answers.</summary>
+    public static IEnumerable<(string Name, string Value)> SignatureHeaders(byte[] body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var message = Encoding.UTF8.GetBytes(timestamp + "\n" + nonce + "\n").Concat(body).Concat(new[] { (byte)'\n' }).ToArray();
+        var signature = Convert.ToBase64String(PlatformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return [("Wechatpay-Timestamp", timestamp), ("Wechatpay-Nonce", nonce), ("Wechatpay-Serial", PublicKeyId), ("Wechatpay-Signature", signature)];
     }
 
     /// <summary>Rebuilds <c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> from the wire and checks the RSA signature.</summary>
     private static bool VerifyAuthorization(HttpRequestMessage request, string target, byte[] body)
+        => VerifyAuthorization(request.Method.Method, target, request.Headers.Authorization?.ToString(), body);
+
+    /// <summary>Checks an <c>Authorization</c> value over the request as it arrived (method, exact target, body bytes).</summary>
+    public static bool VerifyAuthorization(string method, string target, string? authorization, byte[] body)
     {
-        var authorization = request.Headers.Authorization;
-        if (authorization is null || authorization.Scheme != "WECHATPAY2-SHA256-RSA2048" || authorization.Parameter is null)
+        const string scheme = "WECHATPAY2-SHA256-RSA2048 ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.Ordinal))
             return false;
-        var fields = authorization.Parameter.Split(',')
+        var fields = authorization[scheme.Length..].Split(',')
             .Select(p => p.Split('=', 2))
             .ToDictionary(p => p[0].Trim(), p => p[1].Trim('"'));
         if (fields.GetValueOrDefault("mchid") != MerchantId || fields.GetValueOrDefault("serial_no") != MerchantSerialNumber)
             return false;
-        var message = Encoding.UTF8.GetBytes(request.Method.Method + "\n" + target + "\n" + fields["timestamp"] + "\n" + fields["nonce_str"] + "\n")
+        var message = Encoding.UTF8.GetBytes(method + "\n" + target + "\n" + fields["timestamp"] + "\n" + fields["nonce_str"] + "\n")
             .Concat(body).Concat(new[] { (byte)'\n' }).ToArray();
         return MerchantKey.VerifyData(message, Convert.FromBase64String(fields["signature"]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }

@@ -1,0 +1,24 @@
+namespace WeChatPay.Generator.Tests.Behaviour;
+
+/// <summary>Paged methods: offset and limit from a [Query] model or from plain parameters; the page type is generated.</summary>
+public partial interface IPagingApi
+{
+    /// <summary>查询预存code, every page: the model's Offset and Limit drive the walk, its Status is sent on each page.</summary>
+    [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
+    IAsyncEnumerable<PagedCode> ListCodesAsync(string stockId, [Query] PagedCodeQuery? query, CancellationToken cancellationToken = default);
+
+    /// <summary>The same pages with offset and limit as parameters, and no token of its own (WithCancellation cancels it).</summary>
+    [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
+    IAsyncEnumerable<PagedCode> ListCodesByParametersAsync(string stockId, string? status, int offset, int? limit);
+}
+
+/// <summary>One pre-stored code.</summary>
+public sealed record PagedCode(string Code, string CodeStatus);
+
+/// <summary>The list's query: nulls and an unset limit are left out.</summary>
+public sealed class PagedCodeQuery
+{
+    public string? Status { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; }
+}
