@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
 using WeChatPay.Apis.Bills;
+using WeChatPay.Apis.Certificates;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
+using WeChatPay.Apis.ProfitSharing;
 using WeChatPay.Apis.Refunds;
+using WeChatPay.Apis.Transfers;
 using WeChatPay.Apis.Json;
 
 namespace WeChatPay.Apis;
@@ -37,4 +40,21 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(RefundNotice))]
 [JsonSerializable(typeof(Bill))]
 [JsonSerializable(typeof(SubMerchantFundFlowBill))]
+[JsonSerializable(typeof(TransferBillRequest))]
+[JsonSerializable(typeof(TransferBillCreated))]
+[JsonSerializable(typeof(TransferBill))]
+[JsonSerializable(typeof(TransferBillCancelled))]
+[JsonSerializable(typeof(TransferReceiptRequest))]
+[JsonSerializable(typeof(TransferReceipt))]
+[JsonSerializable(typeof(ProfitSharingOrderRequest))]
+[JsonSerializable(typeof(ProfitSharingOrder))]
+[JsonSerializable(typeof(UnfreezeRequest))]
+[JsonSerializable(typeof(ProfitSharingReturnRequest))]
+[JsonSerializable(typeof(ProfitSharingReturn))]
+[JsonSerializable(typeof(AddReceiverRequest))]
+[JsonSerializable(typeof(DeleteReceiverRequest))]
+[JsonSerializable(typeof(ProfitSharingReceiver))]
+[JsonSerializable(typeof(ProfitSharingAmounts))]
+[JsonSerializable(typeof(ProfitSharingMerchantConfig))]
+[JsonSerializable(typeof(PlatformCertificateList))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

@@ -6,6 +6,8 @@ using WeChatPay.Testing.Crypto;
 using WeChatPay.Testing.Gateway;
 using WeChatPay.Testing.Hosting;
 using WeChatPay.Testing.Payments;
+using WeChatPay.Testing.ProfitSharing;
+using WeChatPay.Testing.Transfers;
 
 namespace WeChatPay.Testing;
 
@@ -53,7 +55,11 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         _payer.MapRoutes(_router);
         _refunds = new RefundsApi(_payments, Options, _background, Notify);
         _refunds.MapRoutes(_router);
-        new BillsApi(_payments, Options.TimeProvider).MapRoutes(_router);
+        var bills = new BillsApi(_payments, Options.TimeProvider);
+        bills.MapRoutes(_router);
+        var sensitive = new SensitiveFields(Platform);
+        new MerchantTransferApi(sensitive, Options.TimeProvider, Notify).MapRoutes(_router);
+        new ProfitSharingApi(_payments, sensitive, bills).MapRoutes(_router);
     }
 
     /// <summary>

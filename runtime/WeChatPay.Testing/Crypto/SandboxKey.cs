@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.GM;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -34,6 +36,12 @@ internal abstract class SandboxKey
     public abstract bool Verify(ReadOnlySpan<byte> message, string signatureBase64);
 
     public abstract string ExportPublicKeyPem();
+
+    /// <summary>Encrypts a sensitive field to this key: RSA-OAEP-SHA1, or SM2 C1C3C2 in its ASN.1 DER form.</summary>
+    public abstract byte[] Encrypt(byte[] plaintext);
+
+    /// <summary>Decrypts what <see cref="Encrypt"/> makes; throws <see cref="CryptographicException"/> on any bad input.</summary>
+    public abstract byte[] Decrypt(byte[] ciphertext);
 
     public abstract string ExportPrivateKeyPem();
 
@@ -119,6 +127,10 @@ internal sealed class RsaSandboxKey(RSA rsa) : SandboxKey
     }
 
     public override string ExportPublicKeyPem() => Rsa.ExportSubjectPublicKeyInfoPem();
+
+    public override byte[] Encrypt(byte[] plaintext) => Rsa.Encrypt(plaintext, RSAEncryptionPadding.OaepSHA1);
+
+    public override byte[] Decrypt(byte[] ciphertext) => Rsa.Decrypt(ciphertext, RSAEncryptionPadding.OaepSHA1);
 
     public override string ExportPrivateKeyPem() => Rsa.ExportPkcs8PrivateKeyPem();
 
@@ -220,11 +232,62 @@ internal sealed class Sm2SandboxKey : SandboxKey
         return new string(PemEncoding.Write("PUBLIC KEY", der));
     }
 
+    public override byte[] Encrypt(byte[] plaintext)
+    {
+        var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
+        engine.Init(true, new ParametersWithRandom(PublicKey, Random));
+        // The engine answers 04 || x || y || C3 || C2; WeChat Pay sends it as the GM/T 0009 sequence (x, y, C3, C2).
+        var raw = engine.ProcessBlock(plaintext, 0, plaintext.Length);
+        var x = new Org.BouncyCastle.Math.BigInteger(1, raw, 1, 32);
+        var y = new Org.BouncyCastle.Math.BigInteger(1, raw, 33, 32);
+        return new DerSequence(new DerInteger(x), new DerInteger(y), new DerOctetString(raw.AsSpan(65, 32).ToArray()),
+            new DerOctetString(raw.AsSpan(97).ToArray())).GetEncoded(Asn1Encodable.Der);
+    }
+
+    public override byte[] Decrypt(byte[] ciphertext)
+    {
+        if (PrivateKey is null)
+            throw new InvalidOperationException("This SM2 key has no private half.");
+        try
+        {
+            var sequence = Asn1Sequence.GetInstance(Asn1Object.FromByteArray(ciphertext));
+            if (sequence.Count != 4)
+                throw new CryptographicException("The SM2 ciphertext is not a sequence of four elements.");
+            var raw = new List<byte> { 0x04 };
+            raw.AddRange(DerInteger.GetInstance(sequence[0]).PositiveValue.ToByteArrayUnsigned().Fixed32());
+            raw.AddRange(DerInteger.GetInstance(sequence[1]).PositiveValue.ToByteArrayUnsigned().Fixed32());
+            raw.AddRange(Asn1OctetString.GetInstance(sequence[2]).GetOctets());
+            raw.AddRange(Asn1OctetString.GetInstance(sequence[3]).GetOctets());
+            var engine = new SM2Engine(new SM3Digest(), SM2Engine.Mode.C1C3C2);
+            engine.Init(false, PrivateKey);
+            var bytes = raw.ToArray();
+            return engine.ProcessBlock(bytes, 0, bytes.Length);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidCastException or IOException or Asn1Exception or InvalidOperationException or CryptoException)
+        {
+            throw new CryptographicException("The SM2 ciphertext does not decrypt.", ex);
+        }
+    }
+
     public override string ExportPrivateKeyPem()
     {
         if (PrivateKey is null)
             throw new InvalidOperationException("This SM2 key has no private half.");
         var der = PrivateKeyInfoFactory.CreatePrivateKeyInfo(PrivateKey).GetDerEncoded();
         return new string(PemEncoding.Write("PRIVATE KEY", der));
+    }
+}
+
+internal static class Sm2Bytes
+{
+    /// <summary>A coordinate left-padded to 32 bytes (or cut to 32 if it came longer).</summary>
+    public static byte[] Fixed32(this byte[] value)
+    {
+        if (value.Length == 32)
+            return value;
+        var fixedLength = new byte[32];
+        var take = Math.Min(32, value.Length);
+        Array.Copy(value, value.Length - take, fixedLength, 32 - take, take);
+        return fixedLength;
     }
 }

@@ -143,7 +143,7 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
         return (payments, refunds);
     }
 
-    private DateOnly BillDate(RouteContext context)
+    internal DateOnly BillDate(RouteContext context)
     {
         if (!context.Query.TryGetValue("bill_date", out var text) || text.Length == 0)
             throw SandboxError.ParamError("缺少参数bill_date (bill_date is required)", "bill_date", "required", "query");
@@ -166,10 +166,10 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
         return value;
     }
 
-    private static bool TarType(RouteContext context) => QueryEnum(context, "tar_type", ["GZIP"]) == "GZIP";
+    internal static bool TarType(RouteContext context) => QueryEnum(context, "tar_type", ["GZIP"]) == "GZIP";
 
     /// <summary>Keeps the file for download and answers its hash (over the plain file, also when GZIP is asked for) and URL.</summary>
-    private ApiResult Offer(RouteContext context, byte[] file, bool gzip)
+    internal ApiResult Offer(RouteContext context, byte[] file, bool gzip)
     {
         var url = Keep(context, gzip ? Gzip(file) : file, gzip ? "application/x-gzip" : "text/plain; charset=utf-8");
         return ApiResult.Ok(SandboxJson.Write(w =>
