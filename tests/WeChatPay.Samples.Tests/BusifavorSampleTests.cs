@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Busifavor;
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Busifavor.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,8 +73,13 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
                 BelongMerchant = CredentialsDirectory.Read(sandbox.CredentialsDirectory)["WeChatPay:MerchantId"]!,
                 GoodsName = "all goods",
                 StockType = StockType.Normal,
-                CouponUseRule = new CouponUseRule { UseMethod = "OFF_LINE" },
-                StockSendRule = new StockSendRule { MaxCoupons = 10 },
+                CouponUseRule = new CouponUseRule
+                {
+                    CouponAvailableTime = new CouponAvailableTime { AvailableBeginTime = DateTimeOffset.UtcNow, AvailableEndTime = DateTimeOffset.UtcNow.AddDays(30) },
+                    FixedNormalCoupon = new FixedNormalCoupon { DiscountAmount = 100, TransactionMinimum = 1000 },
+                    UseMethod = CouponUseMethod.OffLine,
+                },
+                StockSendRule = new StockSendRule { MaxCoupons = 10, MaxCouponsPerUser = 1 },
                 OutRequestNo = "CONSOLE-" + RandomNumberGenerator.GetHexString(8),
                 CouponCodeMode = CouponCodeMode.MerchantUpload,
             });

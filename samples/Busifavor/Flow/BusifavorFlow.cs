@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Busifavor.Output;
 using WeChatPay;
 
@@ -75,7 +75,7 @@ public sealed class BusifavorFlow
                     AvailableEndTime = Truncate(now.AddDays(30)),
                 },
                 FixedNormalCoupon = new FixedNormalCoupon { DiscountAmount = 1000, TransactionMinimum = 10000 },
-                UseMethod = "OFF_LINE",
+                UseMethod = CouponUseMethod.OffLine,
             },
             StockSendRule = new StockSendRule { MaxCoupons = 100, MaxCouponsPerUser = 5 },
             OutRequestNo = $"CREATE-{_batch}",
@@ -88,7 +88,7 @@ public sealed class BusifavorFlow
         var details = _api.GetStock(stockId);
         Verified(details, "sync");
         var stock = details.Value;
-        _out.WriteLine($"  stock {stock.StockId} \"{stock.StockName}\": {Wire(stock.StockType)}, codes {Wire(stock.CouponCodeMode)}, state {stock.StockState}, max {stock.StockSendRule?.MaxCoupons} coupons");
+        _out.WriteLine($"  stock {stock.StockId} \"{stock.StockName}\": {stock.StockType}, codes {stock.CouponCodeMode}, state {stock.StockState}, max {stock.StockSendRule?.MaxCoupons} coupons");
         return stockId;
     }
 
@@ -177,7 +177,7 @@ public sealed class BusifavorFlow
     private async Task SendAndUseCouponAsync(string stockId, CancellationToken cancellationToken)
     {
         Step(4, "Send a coupon to a user and use it");
-        var sent = await _api.SendCouponAsync(stockId, new SendCouponRequest
+        var sent = await _api.SendConsumptionCardAsync(stockId, new SendConsumptionCardRequest
         {
             Appid = AppId,
             Openid = OpenId,
@@ -202,30 +202,16 @@ public sealed class BusifavorFlow
 
         var coupon = _api.GetUserCoupon(OpenId, code, AppId);
         Verified(coupon, "sync");
-        _out.WriteLine($"  user's coupon {coupon.Value.CouponCode}: {Wire(coupon.Value.CouponState)}, " +
+        _out.WriteLine($"  user's coupon {coupon.Value.CouponCode}: {coupon.Value.CouponState}, " +
             $"received {Time(coupon.Value.ReceiveTime)}, used {Time(coupon.Value.UseTime)}");
 
-        var dispatched = _api.ListCouponCodes(stockId, status: "DISPATCHED", appid: null, offset: 0, limit: PageSize);
+        var dispatched = _api.ListCouponCodes(stockId, new ListCouponCodesQuery { Status = CouponCodeStatus.Dispatched.Value, Offset = 0, Limit = PageSize });
         Verified(dispatched, "sync");
         var table = new Table("code", "status", "dispatched", "openid");
         foreach (var entry in dispatched.Value.Data ?? [])
             table.Add(entry.Code, entry.CodeStatus, Time(entry.DispatchedTime), entry.Openid);
         _out.WriteLine($"  {dispatched.Value.TotalCount} code(s) DISPATCHED:");
         table.WriteTo(_out);
-    }
-
-    /// <summary>An enum member as WeChat Pay spells it, the generator's default: MerchantUpload → MERCHANT_UPLOAD.</summary>
-    private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-                builder.Append('_');
-            builder.Append(char.ToUpperInvariant(name[i]));
-        }
-        return builder.ToString();
     }
 
     // 5. Errors are signed and verified too: an unknown stock is 404 RESOURCE_NOT_EXISTS, thrown as WeChatPayApiException.
