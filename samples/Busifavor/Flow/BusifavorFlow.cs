@@ -64,7 +64,7 @@ public sealed class BusifavorFlow
         {
             StockName = "满100减10 (sample)",
             BelongMerchant = _merchantId,
-            Comment = "WeChatPay.SourceGen busifavor sample",
+            Comment = "SourceGen sample", // at most 20 characters
             GoodsName = "全场通用",
             StockType = StockType.Normal,
             CouponUseRule = new CouponUseRule
@@ -160,10 +160,10 @@ public sealed class BusifavorFlow
             var response = await _api.ListCouponCodesAsync(stockId, new ListCouponCodesQuery { Offset = offset, Limit = PageSize }, cancellationToken);
             Verified(response, $"page {++page}");
             var result = response.Value;
-            total = result.TotalCount;
+            total = (int)result.TotalCount;
             var data = result.Data ?? [];
             for (var i = 0; i < data.Count; i++)
-                table.Add((offset + i + 1).ToString(CultureInfo.InvariantCulture), data[i].Code, data[i].CodeStatus, Time(data[i].UploadTime));
+                table.Add((offset + i + 1).ToString(CultureInfo.InvariantCulture), data[i].Code, data[i].CodeStatus.Value, Time(data[i].UploadTime));
             if (data.Count == 0)
                 break;
             offset += data.Count;
@@ -209,8 +209,9 @@ public sealed class BusifavorFlow
         Verified(dispatched, "sync");
         var table = new Table("code", "status", "dispatched", "openid");
         foreach (var entry in dispatched.Value.Data ?? [])
-            table.Add(entry.Code, entry.CodeStatus, Time(entry.DispatchedTime), entry.Openid);
-        _out.WriteLine($"  {dispatched.Value.TotalCount} code(s) DISPATCHED:");
+            table.Add(entry.Code, entry.CodeStatus.Value, Time(entry.DispatchedTime), entry.Openid);
+        // total_count is every code of the stock; the page holds the DISPATCHED ones.
+        _out.WriteLine($"  {dispatched.Value.Data?.Count ?? 0} code(s) DISPATCHED, of {dispatched.Value.TotalCount} uploaded:");
         table.WriteTo(_out);
     }
 
