@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Certificates;
+using WeChatPay.Apis.Busifavor;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
@@ -57,4 +58,33 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(ProfitSharingAmounts))]
 [JsonSerializable(typeof(ProfitSharingMerchantConfig))]
 [JsonSerializable(typeof(PlatformCertificateList))]
+[JsonSerializable(typeof(CreateStockRequest))]
+[JsonSerializable(typeof(CreatedStock))]
+[JsonSerializable(typeof(Stock))]
+[JsonSerializable(typeof(UpdateStockRequest))]
+[JsonSerializable(typeof(UpdateBudgetRequest))]
+[JsonSerializable(typeof(StockBudget))]
+[JsonSerializable(typeof(UploadCouponCodesRequest))]
+[JsonSerializable(typeof(UploadCouponCodesResult))]
+[JsonSerializable(typeof(CouponCodePage))]
+[JsonSerializable(typeof(CouponCodeDetails))]
+[JsonSerializable(typeof(DeletedCouponCode))]
+[JsonSerializable(typeof(SendConsumptionCardRequest))]
+[JsonSerializable(typeof(SentConsumptionCard))]
+[JsonSerializable(typeof(UseCouponRequest))]
+[JsonSerializable(typeof(UsedCoupon))]
+[JsonSerializable(typeof(UserCoupon))]
+[JsonSerializable(typeof(UserCouponPage))]
+[JsonSerializable(typeof(ReturnCouponRequest))]
+[JsonSerializable(typeof(ReturnedCoupon))]
+[JsonSerializable(typeof(DeactivateCouponRequest))]
+[JsonSerializable(typeof(DeactivatedCoupon))]
+[JsonSerializable(typeof(CouponTradeRequest))]
+[JsonSerializable(typeof(AssociatedTrade))]
+[JsonSerializable(typeof(DisassociatedTrade))]
+[JsonSerializable(typeof(SetCallbackRequest))]
+[JsonSerializable(typeof(Callback))]
+[JsonSerializable(typeof(SubsidyPayRequest))]
+[JsonSerializable(typeof(SubsidyPayReceipt))]
+[JsonSerializable(typeof(SubsidyPayReceiptList))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

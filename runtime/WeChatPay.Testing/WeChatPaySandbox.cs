@@ -44,7 +44,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         Platform = platform ?? throw new ArgumentNullException(nameof(platform));
         Options = options ?? new SandboxOptions();
         _authenticator = new RequestAuthenticator(id => _merchants.TryGetValue(id, out var merchant) ? merchant : null, Options);
-        _busifavor = new BusifavorApi(Options.TimeProvider);
+        _busifavor = new BusifavorApi(Options.TimeProvider, _merchants.ContainsKey);
         _router.Map("GET", "v3/certificates", DownloadCertificates);
         _busifavor.MapRoutes(_router);
         _payments = new PaymentLedger(Options.TimeProvider);

@@ -1,4 +1,4 @@
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Busifavor.Flow;
 using Busifavor.Hosting;
 using Microsoft.Extensions.DependencyInjection;

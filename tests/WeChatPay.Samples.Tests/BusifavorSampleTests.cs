@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Busifavor;
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Busifavor.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,9 +35,9 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
         foreach (var step in new[] { "1. Create a stock", "2. Upload pre-stored codes", "3. List the stock's codes", "4. Send a coupon" })
             Assert.Contains(step, output);
         // Every call printed its verification line with WeChat Pay's Request-ID: 2 (stock) + 3 (uploads)
-        // + 4 (send, use, user coupon, dispatched list); the paged list verifies its pages and throws on a bad one.
+        // + 4 (pages of 4 over 10 codes: 3) + 4 (send, use, user coupon, dispatched list).
         var verified = output.Split('\n').Count(line => line.Contains("✔ verified response") && line.Contains("Request-ID ") && !line.Contains("(none)"));
-        Assert.Equal(9, verified);
+        Assert.Equal(12, verified);
         Assert.Contains("✔ verified error response, HTTP 404 RESOURCE_NOT_EXISTS", output);
         Assert.Contains("Done: every response above was verified", output);
     }
@@ -55,7 +55,7 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
         Assert.Contains("↺ repeated", output);
         Assert.Contains("= exists", output);
         Assert.Contains("upload_request_no is idempotent", output);
-        Assert.Contains("10 codes, read lazily 4 per page", output);
+        Assert.Contains("10 codes in 3 pages", output);
         Assert.Contains(": USED, received", output);
         Assert.Contains("1 code(s) DISPATCHED", output);
     }
@@ -73,8 +73,13 @@ public class BusifavorSampleTests(FullRun fullRun) : IClassFixture<FullRun>
                 BelongMerchant = CredentialsDirectory.Read(sandbox.CredentialsDirectory)["WeChatPay:MerchantId"]!,
                 GoodsName = "all goods",
                 StockType = StockType.Normal,
-                CouponUseRule = new CouponUseRule { UseMethod = "OFF_LINE" },
-                StockSendRule = new StockSendRule { MaxCoupons = 10 },
+                CouponUseRule = new CouponUseRule
+                {
+                    CouponAvailableTime = new CouponAvailableTime { AvailableBeginTime = DateTimeOffset.UtcNow, AvailableEndTime = DateTimeOffset.UtcNow.AddDays(30) },
+                    FixedNormalCoupon = new FixedNormalCoupon { DiscountAmount = 100, TransactionMinimum = 1000 },
+                    UseMethod = CouponUseMethod.OffLine,
+                },
+                StockSendRule = new StockSendRule { MaxCoupons = 10, MaxCouponsPerUser = 1 },
                 OutRequestNo = "CONSOLE-" + RandomNumberGenerator.GetHexString(8),
                 CouponCodeMode = CouponCodeMode.MerchantUpload,
             });

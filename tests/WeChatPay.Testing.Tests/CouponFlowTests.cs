@@ -28,7 +28,7 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
             ["coupon_code"] = code,
             ["stock_id"] = stockId,
             ["appid"] = "wx1234567890abcdef",
-            ["use_time"] = "2026-11-29T14:00:00+08:00",
+            ["use_time"] = SandboxFixture.ChinaTime(DateTimeOffset.UtcNow),
             ["use_request_no"] = useRequestNo,
             ["openid"] = openid,
         },
@@ -53,14 +53,15 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     }
 
     [Fact]
-    public async Task The_same_out_request_no_creates_one_stock()
+    public async Task A_reused_out_request_no_is_RESOURCE_ALREADY_EXISTS()
     {
         var definition = SandboxFixture.StockDefinition(fixture.Rsa, outRequestNo: "create-once-" + SandboxFixture.NewNonce());
+        await Client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = definition });
 
-        var first = (await Client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = definition })).Json!;
-        var second = (await Client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = definition.DeepClone() })).Json!;
+        var error = await Assert.ThrowsAsync<WeChatPayApiException>(() =>
+            Client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = definition.DeepClone() }));
 
-        Assert.Equal(first["stock_id"]!.GetValue<string>(), second["stock_id"]!.GetValue<string>());
+        Assert.Equal((HttpStatusCode.BadRequest, "RESOURCE_ALREADY_EXISTS"), (error.StatusCode, error.Code));
     }
 
     [Theory]
@@ -82,11 +83,11 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     public async Task Rejects_a_nested_missing_field_with_a_nested_JSON_pointer()
     {
         var definition = SandboxFixture.StockDefinition(fixture.Rsa);
-        definition["stock_send_rule"]!.AsObject().Remove("max_coupons");
+        definition["stock_send_rule"]!.AsObject().Remove("max_coupons_per_user");
 
         var error = await Assert.ThrowsAsync<WeChatPayApiException>(() => Client.Chain("v3/marketing/busifavor/stocks").PostAsync(new ChainRequestOptions { Json = definition }));
 
-        Assert.Equal("/stock_send_rule/max_coupons", error.Detail!.Field);
+        Assert.Equal("/stock_send_rule/max_coupons_per_user", error.Detail!.Field);
     }
 
     [Fact]

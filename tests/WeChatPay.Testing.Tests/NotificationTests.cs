@@ -67,7 +67,7 @@ public sealed class NotificationTests(SandboxFixture fixture)
                 ["coupon_code"] = code,
                 ["stock_id"] = stockId,
                 ["appid"] = "wx1234567890abcdef",
-                ["use_time"] = "2026-11-29T14:00:00+08:00",
+                ["use_time"] = SandboxFixture.ChinaTime(DateTimeOffset.UtcNow),
                 ["use_request_no"] = "use-n-" + SandboxFixture.NewNonce(),
             },
         });

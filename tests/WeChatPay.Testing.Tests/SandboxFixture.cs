@@ -153,8 +153,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         {
             ["coupon_available_time"] = new JsonObject
             {
-                ["available_begin_time"] = "2026-01-01T00:00:00+08:00",
-                ["available_end_time"] = "2027-01-01T00:00:00+08:00",
+                // Around today, so that coupons sent now are within their validity window.
+                ["available_begin_time"] = ChinaTime(DateTimeOffset.UtcNow.AddDays(-1)),
+                ["available_end_time"] = ChinaTime(DateTimeOffset.UtcNow.AddDays(300)),
             },
             ["fixed_normal_coupon"] = new JsonObject { ["discount_amount"] = 500, ["transaction_minimum"] = 1000 },
             ["use_method"] = "OFF_LINE",
@@ -163,6 +164,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         ["out_request_no"] = outRequestNo ?? "create-" + NewNonce(),
         ["coupon_code_mode"] = codeMode,
     };
+
+    public static string ChinaTime(DateTimeOffset time) =>
+        time.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Creates a stock through the runtime's untyped chain and returns its stock_id.</summary>
     public async Task<string> CreateStockAsync(WeChatPayClient client, SandboxMerchant merchant, string codeMode = "MERCHANT_UPLOAD", int maxCoupons = 100)

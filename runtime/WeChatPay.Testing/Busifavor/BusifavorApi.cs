@@ -6,11 +6,12 @@ using WeChatPay.Testing.Gateway;
 namespace WeChatPay.Testing.Busifavor;
 
 /// <summary>
-/// 商家券 (busifavor) with state in memory and WeChat Pay's rules: create and query a stock, upload and list
-/// pre-stored codes (预存code), send a coupon (发放消费卡, with the stock as the card), use a coupon (核销用户券) and
-/// query a user's coupon (查询用户单张券详情). One lock guards all state: the sandbox favours being obviously right.
+/// 商家券 (busifavor) with state in memory and WeChat Pay's rules: stocks (create, query, update, budget), pre-stored
+/// codes (预存code), the send (发放消费卡, with the stock as the card), the coupon's life (use, return, deactivate,
+/// associate), the user's coupons, event callbacks and subsidy pay receipts. One lock guards all state: the sandbox
+/// favours being obviously right. Features live in partial files (<c>BusifavorApi.Stocks.cs</c>, …).
 /// </summary>
-internal sealed class BusifavorApi(TimeProvider time)
+internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool> merchantExists)
 {
     public const int MaxCodesPerUpload = 200;
     public const int MaxCodeLength = 32;
@@ -33,97 +34,23 @@ internal sealed class BusifavorApi(TimeProvider time)
         router.Map("POST", "v3/marketing/busifavor/coupons/{card_id}/send", SendCoupon);
         router.Map("POST", "v3/marketing/busifavor/coupons/use", UseCoupon);
         router.Map("GET", "v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}", QueryUserCoupon);
+        router.Map("PATCH", "v3/marketing/busifavor/stocks/{stock_id}", UpdateStock);
+        router.Map("PATCH", "v3/marketing/busifavor/stocks/{stock_id}/budget", UpdateBudget);
+        router.Map("GET", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}", QueryCode);
+        router.Map("DELETE", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}", DeleteCode);
+        router.Map("GET", "v3/marketing/busifavor/users/{openid}/coupons", ListUserCoupons);
+        router.Map("POST", "v3/marketing/busifavor/coupons/return", ReturnCoupon);
+        router.Map("POST", "v3/marketing/busifavor/coupons/deactivate", DeactivateCoupon);
+        router.Map("POST", "v3/marketing/busifavor/coupons/associate", AssociateTrade);
+        router.Map("POST", "v3/marketing/busifavor/coupons/disassociate", DisassociateTrade);
+        router.Map("POST", "v3/marketing/busifavor/callbacks", SetCallback);
+        router.Map("GET", "v3/marketing/busifavor/callbacks", GetCallback);
+        router.Map("POST", "v3/marketing/busifavor/subsidy/pay-receipts", CreateSubsidyReceipt);
+        router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts/{subsidy_receipt_id}", QuerySubsidyReceipt);
+        router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts", ListSubsidyReceipts);
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
-
-    // ---- 创建商家券 POST /v3/marketing/busifavor/stocks -------------------------------------------------------
-
-    private static readonly string[] StockTypes = ["NORMAL", "DISCOUNT", "EXCHANGE"];
-    private static readonly string[] CodeModes = ["WECHATPAY_MODE", "MERCHANT_API", "MERCHANT_UPLOAD"];
-
-    private ApiResult CreateStock(RouteContext context)
-    {
-        var body = JsonBody.ParseObject(context.Request.Body);
-        var stockName = JsonBody.RequiredString(body, "stock_name");
-        var belongMerchant = JsonBody.RequiredString(body, "belong_merchant");
-        var goodsName = JsonBody.RequiredString(body, "goods_name");
-        var stockType = RequiredEnum(body, "stock_type", StockTypes);
-        var useRule = JsonBody.RequiredObject(body, "coupon_use_rule");
-        var sendRule = JsonBody.RequiredObject(body, "stock_send_rule");
-        var maxCoupons = JsonBody.RequiredInteger(sendRule, "max_coupons", "/stock_send_rule");
-        if (maxCoupons < 1)
-            throw SandboxError.ParamError("发放总上限max_coupons应为正整数 (max_coupons must be at least 1)", "/stock_send_rule/max_coupons", "must be at least 1",
-                value: maxCoupons.ToString(CultureInfo.InvariantCulture));
-        var outRequestNo = JsonBody.RequiredString(body, "out_request_no");
-        var codeMode = RequiredEnum(body, "coupon_code_mode", CodeModes);
-        DateTimeOffset? begin = null, end = null;
-        if (useRule.TryGetProperty("coupon_available_time", out var available) && available.ValueKind == JsonValueKind.Object)
-        {
-            begin = JsonBody.OptionalTime(available, "available_begin_time", "/coupon_use_rule/coupon_available_time");
-            end = JsonBody.OptionalTime(available, "available_end_time", "/coupon_use_rule/coupon_available_time");
-        }
-
-        lock (_gate)
-        {
-            // out_request_no is the creation's idempotency key: the same number gets the same stock.
-            var key = context.Merchant.MerchantId + "\n" + outRequestNo;
-            if (_stockByOutRequestNo.TryGetValue(key, out var existingId))
-                return ApiResult.Ok(CreatedStockJson(_stocks[existingId]));
-            var stock = new Stock
-            {
-                StockId = (_nextStockId++).ToString(CultureInfo.InvariantCulture),
-                Owner = context.Merchant.MerchantId,
-                Definition = body,
-                StockName = stockName,
-                BelongMerchant = belongMerchant,
-                GoodsName = goodsName,
-                StockType = stockType,
-                CodeMode = codeMode,
-                MaxCoupons = maxCoupons,
-                CreateTime = Now,
-                AvailableBegin = begin ?? Now,
-                AvailableEnd = end ?? Now.AddDays(30),
-            };
-            _stocks[stock.StockId] = stock;
-            _stockByOutRequestNo[key] = stock.StockId;
-            return ApiResult.Ok(CreatedStockJson(stock));
-        }
-    }
-
-    private static byte[] CreatedStockJson(Stock stock) => SandboxJson.Write(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("stock_id", stock.StockId);
-        w.WriteString("create_time", SandboxJson.Time(stock.CreateTime));
-        w.WriteEndObject();
-    });
-
-    // ---- 查询商家券详情 GET /v3/marketing/busifavor/stocks/{stock_id} --------------------------------------------
-
-    private ApiResult QueryStock(RouteContext context)
-    {
-        lock (_gate)
-        {
-            var stock = FindStock(context, context.Path("stock_id"));
-            return ApiResult.Ok(SandboxJson.Write(w =>
-            {
-                w.WriteStartObject();
-                foreach (var property in stock.Definition.EnumerateObject())
-                {
-                    if (property.Name is not ("out_request_no" or "stock_id" or "stock_state" or "send_count_information"))
-                        property.WriteTo(w);
-                }
-                w.WriteString("stock_id", stock.StockId);
-                w.WriteString("stock_state", "RUNNING");
-                w.WriteStartObject("send_count_information");
-                w.WriteNumber("total_send_num", stock.SentCount);
-                w.WriteNumber("today_send_num", stock.SentCount);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }));
-        }
-    }
 
     // ---- 上传预存code POST /v3/marketing/busifavor/stocks/{stock_id}/couponcodes ----------------------------------
 
@@ -132,6 +59,8 @@ internal sealed class BusifavorApi(TimeProvider time)
         var body = JsonBody.ParseObject(context.Request.Body);
         var list = JsonBody.RequiredArray(body, "coupon_code_list");
         var uploadRequestNo = JsonBody.RequiredString(body, "upload_request_no");
+        if (uploadRequestNo.Length > 128)
+            throw SandboxError.ParamError("upload_request_no长度不能超过128 (upload_request_no is longer than 128 characters)", "/upload_request_no", "must be at most 128 characters");
         var count = list.GetArrayLength();
         if (count is < 1 or > MaxCodesPerUpload)
             throw SandboxError.ParamError(
@@ -173,7 +102,7 @@ internal sealed class BusifavorApi(TimeProvider time)
                     continue;
                 }
                 if (ValidateCode(code) is { } problem)
-                    fail.Add((code, "PARAM_ERROR", problem));
+                    fail.Add((code, code.Length > MaxCodeLength ? "LENGTH_LIMIT" : "PARAM_ERROR", problem));
                 else if (stock.CodeIndex.ContainsKey(code))
                     exist.Add(code);
                 else
@@ -247,7 +176,8 @@ internal sealed class BusifavorApi(TimeProvider time)
             {
                 w.WriteStartObject();
                 w.WriteString("stock_id", stock.StockId);
-                w.WriteNumber("total_count", matching.Count);
+                // total_count is every code uploaded to the stock, whatever the status filter (查询预存code列表).
+                w.WriteNumber("total_count", stock.Codes.Count);
                 w.WriteNumber("limit", limit);
                 w.WriteNumber("offset", offset);
                 w.WriteStartArray("data");
@@ -290,17 +220,25 @@ internal sealed class BusifavorApi(TimeProvider time)
         var appid = JsonBody.RequiredString(body, "appid");
         var openid = JsonBody.RequiredString(body, "openid");
         var outRequestNo = JsonBody.RequiredString(body, "out_request_no");
-        JsonBody.RequiredTime(body, "send_time");
+        var sendTime = JsonBody.RequiredTime(body, "send_time");
+        PaymentRulesAppId(body);
 
         lock (_gate)
         {
-            var key = context.Merchant.MerchantId + "\n" + outRequestNo;
+            // A send is unique on out_request_no together with send_time: the same pair returns the same card.
+            var key = context.Merchant.MerchantId + "\n" + outRequestNo + "\n" + sendTime.UtcTicks.ToString(CultureInfo.InvariantCulture);
             if (_sendResults.TryGetValue(key, out var first))
                 return ApiResult.Ok(first);
             var stock = FindStock(context, context.Path("card_id"));
+            if (stock.State != "RUNNING")
+                throw SandboxError.InvalidRequest($"批次{stock.StockId}状态为{stock.State}，不可发放 (the stock is not RUNNING)");
             if (stock.SentCount >= stock.MaxCoupons)
                 throw SandboxError.InvalidRequest($"批次{stock.StockId}已达到发放总上限{stock.MaxCoupons} (the stock has reached max_coupons)");
+            if (stock.Coupons.Values.Count(c => c.OpenId == openid) >= stock.MaxCouponsPerUser)
+                throw SandboxError.InvalidRequest($"用户已达到本批次领取上限{stock.MaxCouponsPerUser} (the user has reached max_coupons_per_user)");
+            // Whole seconds, as WeChat Pay records times: a use_time in the same second as the receipt is within the window.
             var now = Now;
+            now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
             string code;
             if (stock.CodeMode == "MERCHANT_UPLOAD")
             {
@@ -318,6 +256,7 @@ internal sealed class BusifavorApi(TimeProvider time)
                 while (stock.Coupons.ContainsKey(code));
             }
             stock.SentCount++;
+            stock.SendTimes.Add(now);
             stock.Coupons[code] = new Coupon(code, stock, openid, appid, outRequestNo, now);
             var result = SandboxJson.Write(w =>
             {
@@ -337,7 +276,7 @@ internal sealed class BusifavorApi(TimeProvider time)
         var body = JsonBody.ParseObject(context.Request.Body);
         var couponCode = JsonBody.RequiredString(body, "coupon_code");
         var stockId = JsonBody.OptionalString(body, "stock_id");
-        JsonBody.RequiredString(body, "appid");
+        PaymentRulesAppId(body);
         var useTime = JsonBody.RequiredTime(body, "use_time");
         var useRequestNo = JsonBody.RequiredString(body, "use_request_no");
         var openid = JsonBody.OptionalString(body, "openid");
@@ -349,10 +288,22 @@ internal sealed class BusifavorApi(TimeProvider time)
                 return ApiResult.Ok(first);
             var coupon = FindCoupon(context.Merchant.MerchantId, stockId, couponCode)
                 ?? throw SandboxError.NotExists($"券{couponCode}不存在 (no such coupon)");
+            if (stockId is null && coupon.Stock.CodeMode != "WECHATPAY_MODE")
+                throw SandboxError.ParamError("MERCHANT_API和MERCHANT_UPLOAD模式的批次，核销时stock_id必填 (stock_id is required for MERCHANT_API and MERCHANT_UPLOAD stocks)",
+                    "/stock_id", "required for MERCHANT_API and MERCHANT_UPLOAD stocks");
             if (openid is not null && openid != coupon.OpenId)
                 throw SandboxError.NotExists($"用户{openid}名下不存在券{couponCode} (the coupon does not belong to this openid)");
-            if (coupon.State == "USED")
-                throw SandboxError.InvalidRequest($"券{couponCode}已核销，不可重复核销 (the coupon has been used)");
+            switch (StateOf(coupon))
+            {
+                case "USED":
+                    throw SandboxError.InvalidRequest($"券{couponCode}已核销，不可重复核销 (the coupon has been used)");
+                case "EXPIRED":
+                    throw SandboxError.InvalidRequest($"券{couponCode}已过期 (the coupon has expired)");
+                case "DEACTIVATED":
+                    throw SandboxError.InvalidRequest($"券{couponCode}已失效 (the coupon was deactivated)");
+            }
+            if (useTime < coupon.AvailableStart || useTime > coupon.ExpireTime)
+                throw SandboxError.InvalidRequest($"核销时间不在券的可用时间内 (use_time is outside the coupon's validity window {SandboxJson.Time(coupon.AvailableStart)} to {SandboxJson.Time(coupon.ExpireTime)})");
             coupon.State = "USED";
             coupon.UseRequestNo = useRequestNo;
             coupon.UseTime = useTime;
@@ -370,48 +321,6 @@ internal sealed class BusifavorApi(TimeProvider time)
         }
     }
 
-    // ---- 查询用户单张券详情 GET /v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid} ---------
-
-    private ApiResult QueryUserCoupon(RouteContext context)
-    {
-        lock (_gate)
-        {
-            var coupon = FindCoupon(context.Merchant.MerchantId, null, context.Path("coupon_code"));
-            if (coupon is null || coupon.OpenId != context.Path("openid"))
-                throw SandboxError.NotExists($"用户{context.Path("openid")}名下不存在券{context.Path("coupon_code")} (no such coupon for this user)");
-            return ApiResult.Ok(SandboxJson.Write(w =>
-            {
-                var stock = coupon.Stock;
-                w.WriteStartObject();
-                w.WriteString("coupon_code", coupon.Code);
-                w.WriteString("stock_id", stock.StockId);
-                w.WriteString("stock_name", stock.StockName);
-                w.WriteString("stock_type", stock.StockType);
-                w.WriteString("coupon_state", coupon.State);
-                w.WriteString("belong_merchant", stock.BelongMerchant);
-                w.WriteString("goods_name", stock.GoodsName);
-                foreach (var name in (ReadOnlySpan<string>)["comment", "coupon_use_rule", "custom_entrance", "display_pattern_info"])
-                {
-                    if (stock.Definition.TryGetProperty(name, out var value))
-                    {
-                        w.WritePropertyName(name);
-                        value.WriteTo(w);
-                    }
-                }
-                w.WriteString("available_start_time", SandboxJson.Time(stock.AvailableBegin));
-                w.WriteString("expire_time", SandboxJson.Time(stock.AvailableEnd));
-                w.WriteString("receive_time", SandboxJson.Time(coupon.ReceiveTime));
-                w.WriteString("send_request_no", coupon.SendRequestNo);
-                if (coupon.UseRequestNo is not null)
-                    w.WriteString("use_request_no", coupon.UseRequestNo);
-                if (coupon.UseTime is { } used)
-                    w.WriteString("use_time", SandboxJson.Time(used));
-                w.WriteEndObject();
-            }));
-        }
-    }
-
-    /// <summary>The coupon's details for a COUPON.USE notification; null when unknown or not used.</summary>
     internal byte[]? DescribeUsedCoupon(string merchantId, string stockId, string couponCode)
     {
         lock (_gate)
@@ -456,11 +365,11 @@ internal sealed class BusifavorApi(TimeProvider time)
         return null;
     }
 
-    private static string RequiredEnum(JsonElement body, string name, string[] allowed)
+    private static string RequiredEnum(JsonElement body, string name, string[] allowed, string pointer = "")
     {
-        var value = JsonBody.RequiredString(body, name);
+        var value = JsonBody.RequiredString(body, name, pointer);
         if (Array.IndexOf(allowed, value) < 0)
-            throw SandboxError.ParamError($"{name}取值无效，应为{string.Join("、", allowed)} ({name} has an unknown value)", "/" + name,
+            throw SandboxError.ParamError($"{name}取值无效，应为{string.Join("、", allowed)} ({name} has an unknown value)", pointer + "/" + name,
                 $"must be one of {string.Join(", ", allowed)}", value: value);
         return value;
     }
@@ -477,13 +386,22 @@ internal sealed class BusifavorApi(TimeProvider time)
     {
         public required string StockId { get; init; }
         public required string Owner { get; init; }
-        public required JsonElement Definition { get; init; }
-        public required string StockName { get; init; }
+        public required JsonElement Definition { get; set; }
+        public required string StockName { get; set; }
         public required string BelongMerchant { get; init; }
-        public required string GoodsName { get; init; }
+        public required string GoodsName { get; set; }
+        public string? Comment { get; set; }
         public required string StockType { get; init; }
         public required string CodeMode { get; init; }
-        public required long MaxCoupons { get; init; }
+        public long? MaxCoupons { get; set; }
+        public long? MaxCouponsByDay { get; set; }
+        public required int MaxCouponsPerUser { get; init; }
+        public string State { get; set; } = "RUNNING";
+        public int? AvailableDayAfterReceive { get; init; }
+        public int WaitDaysAfterReceive { get; init; }
+        public string? StockNameOverride { get; set; }
+        public List<DateTimeOffset> SendTimes { get; } = [];
+        public HashSet<string> BudgetRequests { get; } = new(StringComparer.Ordinal);
         public required DateTimeOffset CreateTime { get; init; }
         public required DateTimeOffset AvailableBegin { get; init; }
         public required DateTimeOffset AvailableEnd { get; init; }
@@ -492,6 +410,7 @@ internal sealed class BusifavorApi(TimeProvider time)
         public Dictionary<string, CodeEntry> CodeIndex { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, Coupon> Coupons { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, DateTimeOffset> Deletions { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class CodeEntry(string code, DateTimeOffset uploadTime)
@@ -505,6 +424,12 @@ internal sealed class BusifavorApi(TimeProvider time)
         public string? OpenId { get; set; }
     }
 
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static void PaymentRulesAppId(JsonElement body) => WeChatPay.Testing.Payments.PaymentRules.AppId(body, "appid");
+
     private sealed class Coupon(string code, Stock stock, string openId, string appId, string sendRequestNo, DateTimeOffset receiveTime)
     {
         public string Code { get; } = code;
@@ -514,6 +439,16 @@ internal sealed class BusifavorApi(TimeProvider time)
         public string SendRequestNo { get; } = sendRequestNo;
         public DateTimeOffset ReceiveTime { get; } = receiveTime;
         public string State { get; set; } = "SENDED";
+        public DateTimeOffset AvailableStart { get; } = Later(stock.AvailableBegin, receiveTime.AddDays(stock.WaitDaysAfterReceive));
+        public DateTimeOffset ExpireTime { get; } = stock.AvailableDayAfterReceive is { } days
+            ? Earlier(stock.AvailableEnd, Later(stock.AvailableBegin, receiveTime.AddDays(stock.WaitDaysAfterReceive)).AddDays(days))
+            : stock.AvailableEnd;
+        public string? AssociatedOutTradeNo { get; set; }
+        public string? ReturnRequestNo { get; set; }
+        public DateTimeOffset? ReturnTime { get; set; }
+        public string? DeactivateRequestNo { get; set; }
+        public DateTimeOffset? DeactivateTime { get; set; }
+        public string? DeactivateReason { get; set; }
         public string? UseRequestNo { get; set; }
         public DateTimeOffset? UseTime { get; set; }
         public DateTimeOffset? WechatpayUseTime { get; set; }

@@ -120,8 +120,9 @@ internal static class JsonBody
         var text = OptionalString(parent, name, parentPointer);
         if (text is null)
             return null;
-        if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFzzz"],
-                System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        // RFC 3339 allows Z for UTC as well as a numeric offset; WeChat Pay accepts both.
+        if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFF'Z'"],
+                System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time))
             throw SandboxError.ParamError($"输入源“/body{Pointer(parentPointer, name)}”映射到值字段“{name}”格式错误，应为RFC 3339时间 (expected an RFC 3339 time)",
                 Pointer(parentPointer, name), "expected an RFC 3339 time such as 2015-05-20T13:29:35+08:00", value: text);
         return time;

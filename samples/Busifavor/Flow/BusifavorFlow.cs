@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Busifavor.Output;
 using WeChatPay;
 
@@ -64,7 +64,7 @@ public sealed class BusifavorFlow
         {
             StockName = "满100减10 (sample)",
             BelongMerchant = _merchantId,
-            Comment = "WeChatPay.SourceGen busifavor sample",
+            Comment = "SourceGen sample", // at most 20 characters
             GoodsName = "全场通用",
             StockType = StockType.Normal,
             CouponUseRule = new CouponUseRule
@@ -75,7 +75,7 @@ public sealed class BusifavorFlow
                     AvailableEndTime = Truncate(now.AddDays(30)),
                 },
                 FixedNormalCoupon = new FixedNormalCoupon { DiscountAmount = 1000, TransactionMinimum = 10000 },
-                UseMethod = "OFF_LINE",
+                UseMethod = CouponUseMethod.OffLine,
             },
             StockSendRule = new StockSendRule { MaxCoupons = 100, MaxCouponsPerUser = 5 },
             OutRequestNo = $"CREATE-{_batch}",
@@ -88,7 +88,7 @@ public sealed class BusifavorFlow
         var details = _api.GetStock(stockId);
         Verified(details, "sync");
         var stock = details.Value;
-        _out.WriteLine($"  stock {stock.StockId} \"{stock.StockName}\": {Wire(stock.StockType)}, codes {Wire(stock.CouponCodeMode)}, state {stock.StockState}, max {stock.StockSendRule?.MaxCoupons} coupons");
+        _out.WriteLine($"  stock {stock.StockId} \"{stock.StockName}\": {stock.StockType}, codes {stock.CouponCodeMode}, state {stock.StockState}, max {stock.StockSendRule?.MaxCoupons} coupons");
         return stockId;
     }
 
@@ -147,15 +147,29 @@ public sealed class BusifavorFlow
         table.WriteTo(_out);
     }
 
-    // 3. 查询预存code: the paged method walks the pages lazily, each one signed and verified.
+    // 3. 查询预存code, page by page.
     private async Task ListCodesAsync(string stockId, CancellationToken cancellationToken)
     {
-        Step(3, $"List the stock's codes, {PageSize} per page (GET …/stocks/{{stock_id}}/couponcodes, IAsyncEnumerable)");
+        Step(3, $"List the stock's codes, {PageSize} per page (GET …/stocks/{{stock_id}}/couponcodes, async)");
         var table = new Table("#", "code", "status", "uploaded");
-        var count = 0;
-        await foreach (var entry in _api.ListCouponCodesAsync(stockId, new ListCouponCodesQuery { Limit = PageSize }, cancellationToken))
-            table.Add((++count).ToString(CultureInfo.InvariantCulture), entry.Code, entry.CodeStatus, Time(entry.UploadTime));
-        _out.WriteLine($"  {count} codes, read lazily {PageSize} per page; every page verified (one that fails would throw):");
+        var offset = 0;
+        var total = 0;
+        var page = 0;
+        do
+        {
+            var response = await _api.ListCouponCodesAsync(stockId, new ListCouponCodesQuery { Offset = offset, Limit = PageSize }, cancellationToken);
+            Verified(response, $"page {++page}");
+            var result = response.Value;
+            total = (int)result.TotalCount;
+            var data = result.Data ?? [];
+            for (var i = 0; i < data.Count; i++)
+                table.Add((offset + i + 1).ToString(CultureInfo.InvariantCulture), data[i].Code, data[i].CodeStatus.Value, Time(data[i].UploadTime));
+            if (data.Count == 0)
+                break;
+            offset += data.Count;
+        }
+        while (offset < total);
+        _out.WriteLine($"  {total} codes in {page} pages:");
         table.WriteTo(_out);
     }
 
@@ -163,7 +177,7 @@ public sealed class BusifavorFlow
     private async Task SendAndUseCouponAsync(string stockId, CancellationToken cancellationToken)
     {
         Step(4, "Send a coupon to a user and use it");
-        var sent = await _api.SendCouponAsync(stockId, new SendCouponRequest
+        var sent = await _api.SendConsumptionCardAsync(stockId, new SendConsumptionCardRequest
         {
             Appid = AppId,
             Openid = OpenId,
@@ -188,30 +202,17 @@ public sealed class BusifavorFlow
 
         var coupon = _api.GetUserCoupon(OpenId, code, AppId);
         Verified(coupon, "sync");
-        _out.WriteLine($"  user's coupon {coupon.Value.CouponCode}: {Wire(coupon.Value.CouponState)}, " +
+        _out.WriteLine($"  user's coupon {coupon.Value.CouponCode}: {coupon.Value.CouponState}, " +
             $"received {Time(coupon.Value.ReceiveTime)}, used {Time(coupon.Value.UseTime)}");
 
-        var dispatched = _api.ListCouponCodes(stockId, status: "DISPATCHED", appid: null, offset: 0, limit: PageSize);
+        var dispatched = _api.ListCouponCodes(stockId, new ListCouponCodesQuery { Status = CouponCodeStatus.Dispatched.Value, Offset = 0, Limit = PageSize });
         Verified(dispatched, "sync");
         var table = new Table("code", "status", "dispatched", "openid");
         foreach (var entry in dispatched.Value.Data ?? [])
-            table.Add(entry.Code, entry.CodeStatus, Time(entry.DispatchedTime), entry.Openid);
-        _out.WriteLine($"  {dispatched.Value.TotalCount} code(s) DISPATCHED:");
+            table.Add(entry.Code, entry.CodeStatus.Value, Time(entry.DispatchedTime), entry.Openid);
+        // total_count is every code of the stock; the page holds the DISPATCHED ones.
+        _out.WriteLine($"  {dispatched.Value.Data?.Count ?? 0} code(s) DISPATCHED, of {dispatched.Value.TotalCount} uploaded:");
         table.WriteTo(_out);
-    }
-
-    /// <summary>An enum member as WeChat Pay spells it, the generator's default: MerchantUpload → MERCHANT_UPLOAD.</summary>
-    private static string Wire<TEnum>(TEnum value) where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var builder = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-                builder.Append('_');
-            builder.Append(char.ToUpperInvariant(name[i]));
-        }
-        return builder.ToString();
     }
 
     // 5. Errors are signed and verified too: an unknown stock is 404 RESOURCE_NOT_EXISTS, thrown as WeChatPayApiException.

@@ -1,4 +1,4 @@
-using Busifavor.Api;
+using WeChatPay.Apis.Busifavor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
