@@ -52,23 +52,3 @@ public sealed class ProfitSharingReceiverResult
     /// <summary>When it finished (<c>finish_time</c>).</summary>
     public DateTimeOffset? FinishTime { get; set; }
 }
-
-/// <summary>What is left to share of a paid order (查询剩余待分金额).</summary>
-public sealed class ProfitSharingAmounts
-{
-    /// <summary>The paid order (<c>transaction_id</c>).</summary>
-    public string TransactionId { get; set; } = "";
-
-    /// <summary>What is left to share, in fen (<c>unsplit_amount</c>).</summary>
-    public long UnsplitAmount { get; set; }
-}
-
-/// <summary>A sub-merchant's sharing limit (查询最大分账比例).</summary>
-public sealed class ProfitSharingMerchantConfig
-{
-    /// <summary>The sub-merchant (<c>sub_mchid</c>).</summary>
-    public string SubMchid { get; set; } = "";
-
-    /// <summary>The largest share of an order, in ten-thousandths: 2000 is 20% (<c>max_ratio</c>).</summary>
-    public int MaxRatio { get; set; }
-}

@@ -1,12 +1,5 @@
 namespace WeChatPay.Apis.Transfers;
 
-/// <summary>An electronic receipt request (商户单号申请电子回单).</summary>
-public sealed class TransferReceiptRequest
-{
-    /// <summary>The merchant's bill number (<c>out_bill_no</c>).</summary>
-    public required string OutBillNo { get; set; }
-}
-
 /// <summary>An electronic receipt (电子回单) of a transfer bill.</summary>
 public sealed class TransferReceipt
 {
