@@ -35,25 +35,34 @@ internal static class SandboxCommand
             HelpName = "FAULT",
         };
         fault.AcceptOnlyFromAmong("tampered-body", "wrong-signature", "stale-timestamp", "unknown-serial", "signature-probe", "unsigned");
+        var transient = new Option<string?>("--transient-fault")
+        {
+            Description = "Answer every other request with a transient error (500 SYSTEM_ERROR or 429 FREQUENCY_LIMITED), to test retries.",
+            HelpName = "FAULT",
+        };
+        transient.AcceptOnlyFromAmong("system-error", "frequency-limited");
+        var delay = new Option<int>("--delay") { Description = "Wait this many milliseconds before answering each request.", HelpName = "MS" };
 
         var command = new Command("sandbox", "Serves the WeChat Pay sandbox on loopback for a credentials directory, until Ctrl+C.")
         {
-            urls, credentials, sm2, certificateMode, noCertificates, fault,
+            urls, credentials, sm2, certificateMode, noCertificates, fault, transient, delay,
         };
         command.SetAction((result, cancellationToken) => RunAsync(console,
             result.GetValue(urls)!, result.GetValue(credentials)!, result.GetValue(sm2), result.GetValue(certificateMode),
-            result.GetValue(noCertificates), result.GetValue(fault), cancellationToken));
+            result.GetValue(noCertificates), result.GetValue(fault), result.GetValue(transient), result.GetValue(delay), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(ToolConsole console, string urls, string directory, bool sm2, bool certificateMode,
-        bool noCertificates, string? fault, CancellationToken cancellationToken)
+        bool noCertificates, string? fault, string? transient, int delay, CancellationToken cancellationToken)
     {
         var options = new SandboxOptions
         {
             SigningMode = certificateMode ? SandboxSigningMode.Certificate : SandboxSigningMode.PublicKey,
             ServeCertificates = !noCertificates,
             ResponseFault = fault is null ? SandboxResponseFault.None : Enum.Parse<SandboxResponseFault>(fault.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            TransientFault = transient is null ? SandboxTransientFault.None : Enum.Parse<SandboxTransientFault>(transient.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay)),
         };
 
         SandboxCredentials identity;
