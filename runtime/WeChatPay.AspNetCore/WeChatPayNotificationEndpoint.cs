@@ -47,10 +47,15 @@ internal sealed partial class WeChatPayNotificationEndpoint(
                 ? await Unhandled.ReadAsync(client, name => headers[name].ToString(), body, aborted).ConfigureAwait(false)
                 : await route.ReadAsync(client, name => headers[name].ToString(), body, aborted).ConfigureAwait(false);
         }
-        catch (WeChatPayException)
+        catch (WeChatPayVerificationException)
         {
             // The runtime has logged why; the answer says only that it was refused.
             return NotificationAck.Fail("验签失败 (the notification did not verify)", 401);
+        }
+        catch (WeChatPayException)
+        {
+            // Malformed, or genuine but unreadable as the handler's type: refused, so that it comes again after a fix.
+            return NotificationAck.Fail("通知无法解析 (the notification could not be read)", 400);
         }
 
         if (route is null)
