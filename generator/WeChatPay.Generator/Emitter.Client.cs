@@ -45,7 +45,7 @@ internal sealed partial class Emitter
             _w.Line("var __body = global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(" + Escape(body.Name) + ", " + TypeInfo(body.Type.Name) + ");");
         }
 
-        var initializers = new List<string>();
+        var initializers = new List<string> { UrlTemplateInitializer(method) };
         if (body is not null)
         {
             initializers.Add("Body = __body,");
@@ -56,18 +56,11 @@ internal sealed partial class Emitter
         if (encrypts)
             initializers.Add("WechatpaySerial = __encryptionKey.Id,");
         var create = "var __request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod." + HttpMethodProperty(method.HttpMethod) + ", " + target + ")";
-        if (initializers.Count == 0)
-        {
-            _w.Line(create + ";");
-        }
-        else
-        {
-            _w.Line(create);
-            _w.Line("{").Indent();
-            foreach (var line in initializers)
-                _w.Line(line);
-            _w.Outdent().Line("};");
-        }
+        _w.Line(create);
+        _w.Line("{").Indent();
+        foreach (var line in initializers)
+            _w.Line(line);
+        _w.Outdent().Line("};");
 
         var send = awaitPrefix + (isAsync ? "this._client.SendAsync(__request, " : "this._client.Send(__request, ") + cancellation + ")" + configureAwait + ";";
         EmitResult(method, send);
@@ -167,4 +160,8 @@ internal sealed partial class Emitter
                 """);
         }
     }
+
+    /// <summary>The request's <c>UrlTemplate</c> initializer: the declared template, never a filled path (telemetry).</summary>
+    private static string UrlTemplateInitializer(MethodSpec method)
+        => "UrlTemplate = " + Quote(string.Concat(method.Path.Select(p => p.IsPlaceholder ? "{" + p.Text + "}" : p.Text))) + ",";
 }

@@ -40,7 +40,8 @@ internal sealed partial class Emitter
         _w.Indent().Line("__limit = null;").Outdent();
         _w.Open("while (true)");
         var target = EmitTarget(method);
-        _w.Line("var __request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod.Get, " + target + ");");
+        _w.Line("var __request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod.Get, " + target + ")");
+        _w.Line("{").Indent().Line(UrlTemplateInitializer(method)).Outdent().Line("};");
         _w.Line("var __response = await this._client.SendAsync(__request, __cancellationToken).ConfigureAwait(false);");
         _w.Line("var __page = __response.Deserialize(" + TypeInfo(paging.Page.Name) + ");");
         _w.Line("var __data = __page.Data;");

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace WeChatPay.DependencyInjection;
 
@@ -45,6 +47,26 @@ public sealed class WeChatPayBuilder
     {
         ArgumentNullException.ThrowIfNull(create);
         Services.AddSingleton(sp => create(sp.GetRequiredService<WeChatPayClient>()));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds <c>AddStandardResilienceHandler</c> (Microsoft.Extensions.Http.Resilience) to the WeChat Pay client:
+    /// retries transient failures (5xx, 429, 408, network errors, attempt timeouts), each attempt re-signed by the
+    /// innermost <see cref="WeChatPaySigningHandler"/>. Only requests <see cref="WeChatPayRetry.IsSafeToRetry"/>
+    /// accepts are retried: GET, HEAD, PUT, DELETE, and a POST keyed by an <c>out_*_no</c> field. Change the
+    /// defaults in <paramref name="configure"/>.
+    /// </summary>
+    public WeChatPayBuilder AddStandardResilience(Action<HttpStandardResilienceOptions>? configure = null)
+    {
+        HttpClientBuilder.AddStandardResilienceHandler(options =>
+        {
+            options.Retry.ShouldHandle = static args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && args.Context.GetRequestMessage() is { } request
+                && WeChatPayRetry.IsSafeToRetry(request));
+            configure?.Invoke(options);
+        });
         return this;
     }
 

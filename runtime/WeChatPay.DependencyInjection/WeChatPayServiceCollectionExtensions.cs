@@ -55,7 +55,8 @@ public static class WeChatPayServiceCollectionExtensions
     {
         const string name = DefaultHttpClientName;
 
-        services.AddOptions<WeChatPayOptions>().ValidateOnStart();
+        services.AddOptions<WeChatPayOptions>().ValidateOnStart()
+            .PostConfigure<IServiceProvider>(static (options, sp) => options.LoggerFactory ??= sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPayOptions>>(new WeChatPayOptionsValidator()));
 
         // The client is a long-lived singleton holding one HttpClient from the factory, so the factory never

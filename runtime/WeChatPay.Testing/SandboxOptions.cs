@@ -41,6 +41,22 @@ public enum SandboxResponseFault
     Unsigned,
 }
 
+/// <summary>
+/// A transient failure the real gateway does answer with, for testing retries: the request is authenticated first
+/// (its nonce is used up), then answered, signed, with the error instead of the endpoint's answer.
+/// </summary>
+public enum SandboxTransientFault
+{
+    /// <summary>No transient faults (the default).</summary>
+    None = 0,
+
+    /// <summary><c>500 SYSTEM_ERROR</c>.</summary>
+    SystemError,
+
+    /// <summary><c>429 FREQUENCY_LIMITED</c>.</summary>
+    FrequencyLimited,
+}
+
 /// <summary>How a <see cref="WeChatPaySandbox"/> behaves. Every property has the real gateway's default.</summary>
 public sealed class SandboxOptions
 {
@@ -83,6 +99,19 @@ public sealed class SandboxOptions
 
     /// <summary>A fault to put in every answer (not in notifications); <see cref="SandboxResponseFault.None"/> by default.</summary>
     public SandboxResponseFault ResponseFault { get; set; } = SandboxResponseFault.None;
+
+    /// <summary>A transient fault to answer with; see <see cref="TransientFaultBurst"/> for how often.</summary>
+    public SandboxTransientFault TransientFault { get; set; } = SandboxTransientFault.None;
+
+    /// <summary>
+    /// How many requests in a row get <see cref="TransientFault"/> before one is answered normally: with 2, the
+    /// 1st and 2nd requests fail, the 3rd succeeds, the 4th and 5th fail, and so on. Deterministic, so a test knows
+    /// which attempt succeeds. 1 by default.
+    /// </summary>
+    public int TransientFaultBurst { get; set; } = 1;
+
+    /// <summary>How long the sandbox waits before answering each API request (zero by default), to test timeouts and hedging.</summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// How much faster than WeChat Pay the sandbox retries an unacknowledged notification: WeChat Pay waits 15 s,

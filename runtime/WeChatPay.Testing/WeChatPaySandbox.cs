@@ -178,6 +178,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
                 throw SandboxError.TooLarge(Options.MaxRequestBodySize);
             var merchant = _authenticator.Authenticate(request);
             scheme = merchant.Scheme;
+            ThrowTransientFault();
             result = _router.Dispatch(merchant, request);
         }
         catch (SandboxError error)
@@ -197,6 +198,21 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
             return Sign(result.Status, result.Body, signer, includeRequestId: true);
         return WithFault(fault, result.Status, result.Body, signer);
     }
+
+    /// <summary>Throws <see cref="SandboxOptions.TransientFault"/> for the requests its burst covers.</summary>
+    private void ThrowTransientFault()
+    {
+        var fault = Options.TransientFault;
+        if (fault == SandboxTransientFault.None)
+            return;
+        var burst = Math.Max(1, Options.TransientFaultBurst);
+        var n = Interlocked.Increment(ref _authenticatedRequests) - 1;
+        if (n % (burst + 1) == burst)
+            return;
+        throw fault == SandboxTransientFault.FrequencyLimited ? SandboxError.FrequencyLimited() : SandboxError.SystemError();
+    }
+
+    private long _authenticatedRequests;
 
     /// <summary>The signed answer to a request refused before it could be handled (a body over the cap, say).</summary>
     internal SandboxResponse Refuse(SandboxError error, IReadOnlyDictionary<string, string> headers)

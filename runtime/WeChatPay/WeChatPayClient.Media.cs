@@ -55,6 +55,7 @@ public sealed partial class WeChatPayClient
         var content = new MultipartFormDataContent { metaPart, filePart };
         return new WeChatPayRequest(HttpMethod.Post, path)
         {
+            UrlTemplate = path,
             Body = meta,
             ContentType = "application/json",
             Content = content,

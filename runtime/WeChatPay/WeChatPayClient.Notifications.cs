@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 
 namespace WeChatPay;
 
@@ -77,6 +78,23 @@ public sealed partial class WeChatPayClient
     private async ValueTask<WeChatPayNotification<T>> ParseNotificationCoreAsync<T>(SignatureHeaders signature, ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool useAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
+        try
+        {
+            var notification = await VerifyAndReadNotificationAsync(signature, body, typeInfo, useAsync, cancellationToken).ConfigureAwait(false);
+            WeChatPayLog.NotificationVerified(_logger, notification.Id, notification.EventType);
+            return notification;
+        }
+        catch (WeChatPayException ex)
+        {
+            if (ex is WeChatPayVerificationException)
+                WeChatPayTelemetry.Verifications.Add(1, new KeyValuePair<string, object?>("url.template", "(notification)"));
+            WeChatPayLog.NotificationRefused(_logger, ex.Message);
+            throw;
+        }
+    }
+
+    private async ValueTask<WeChatPayNotification<T>> VerifyAndReadNotificationAsync<T>(SignatureHeaders signature, ReadOnlyMemory<byte> body, JsonTypeInfo<T> typeInfo, bool useAsync, CancellationToken cancellationToken)
+    {
         var result = VerifyNotification(in signature, body.Span);
         if (result == VerificationResult.UnknownSerial && _certificates is not null)
         {

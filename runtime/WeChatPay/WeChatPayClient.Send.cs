@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 
 namespace WeChatPay;
 
@@ -36,14 +38,105 @@ public sealed partial class WeChatPayClient
 
     internal async ValueTask<WeChatPayResponse> SendCoreAsync(WeChatPayRequest request, bool useAsync, CancellationToken cancellationToken)
     {
-        if (_certificates is not null)
-            await _certificates.EnsureFreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
+        // With nothing listening this costs three flag reads: no activity, no timestamp, no log formatting.
+        var activity = WeChatPayTelemetry.Source.HasListeners() ? StartActivity(request) : null;
+        var observed = activity is not null || WeChatPayTelemetry.Duration.Enabled || _logger.IsEnabled(LogLevel.Debug);
+        var started = observed ? Stopwatch.GetTimestamp() : 0;
+        if (observed)
+            WeChatPayLog.RequestSent(_logger, request.Method.Method, TemplateOf(request));
+        RawResponse? raw = null;
+        try
+        {
+            if (_certificates is not null)
+                await _certificates.EnsureFreshAsync(useAsync, cancellationToken).ConfigureAwait(false);
 
-        var raw = await TransmitAsync(request, useAsync, cancellationToken).ConfigureAwait(false);
-        var verified = await VerifyAsync(raw, request.ExpectUnsignedResponse, useAsync, cancellationToken).ConfigureAwait(false);
-        if (!raw.IsSuccess)
-            throw WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
-        return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body) { IsSignatureVerified = verified };
+            raw = await TransmitAsync(request, useAsync, cancellationToken).ConfigureAwait(false);
+            var verified = await VerifyAsync(raw, request.ExpectUnsignedResponse, useAsync, cancellationToken).ConfigureAwait(false);
+            if (!raw.IsSuccess)
+                throw WeChatPayErrorBody.ToException(raw.StatusCode, raw.RequestId, raw.Body, verified);
+            if (observed)
+                Observe(activity, request, started, (int)raw.StatusCode, raw.RequestId, failure: null);
+            return new WeChatPayResponse(raw.StatusCode, raw.Headers, raw.Body) { IsSignatureVerified = verified };
+        }
+        catch (Exception ex)
+        {
+            if (ex is WeChatPayVerificationException)
+            {
+                WeChatPayTelemetry.Verifications.Add(1, new KeyValuePair<string, object?>("url.template", TemplateOf(request)));
+                WeChatPayLog.VerificationFailed(_logger, request.Method.Method, TemplateOf(request), raw?.RequestId, ex.Message);
+            }
+
+            if (observed)
+            {
+                var status = raw is not null ? (int)raw.StatusCode : (ex as WeChatPayException)?.StatusCode is { } code ? (int)code : 0;
+                Observe(activity, request, started, status, raw?.RequestId ?? (ex as WeChatPayException)?.RequestId, ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The declared template, or the method's own word when a request was built by hand without one.</summary>
+    private static string TemplateOf(WeChatPayRequest request) => request.UrlTemplate ?? "(untemplated)";
+
+    private Activity? StartActivity(WeChatPayRequest request)
+    {
+        var template = TemplateOf(request);
+        var activity = WeChatPayTelemetry.Source.StartActivity(request.Method.Method + " " + template, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("server.address", _host);
+            activity.SetTag("server.port", _port);
+            activity.SetTag("url.template", template);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Ends the call's activity, records its duration and logs the answer; only public, bounded values go in.</summary>
+    private void Observe(Activity? activity, WeChatPayRequest request, long started, int status, string? requestId, Exception? failure)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var template = TemplateOf(request);
+        var errorType = failure is null ? null : WeChatPayTelemetry.ErrorType(failure);
+        if (activity is not null)
+        {
+            if (activity.IsAllDataRequested)
+            {
+                if (status != 0)
+                    activity.SetTag("http.response.status_code", status);
+                if (requestId is not null)
+                    activity.SetTag("wechatpay.request_id", requestId);
+                if (errorType is not null)
+                    activity.SetTag("error.type", errorType);
+                if ((failure as WeChatPayApiException)?.Code is { } code)
+                    activity.SetTag("wechatpay.error.code", code);
+            }
+
+            if (failure is not null)
+                activity.SetStatus(ActivityStatusCode.Error, errorType);
+            activity.Dispose();
+        }
+
+        if (WeChatPayTelemetry.Duration.Enabled)
+        {
+            var tags = new TagList
+            {
+                { "http.request.method", request.Method.Method },
+                { "url.template", template },
+            };
+            if (status != 0)
+                tags.Add("http.response.status_code", status);
+            if (errorType is not null)
+                tags.Add("error.type", errorType);
+            WeChatPayTelemetry.Duration.Record(elapsed.TotalSeconds, in tags);
+        }
+
+        if (failure is null)
+            WeChatPayLog.AnswerReceived(_logger, request.Method.Method, template, status, requestId, elapsed.TotalMilliseconds);
+        else
+            WeChatPayLog.RequestFailed(_logger, request.Method.Method, template, errorType!);
     }
 
     /// <summary>Builds, signs and sends the request and reads the body into one buffer, under the size cap.</summary>

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeChatPay;
 
@@ -19,6 +21,9 @@ public sealed partial class WeChatPayClient : IDisposable
     private readonly PlatformCertificateManager? _certificates;
     private readonly string _baseAddress;
     private readonly long _maxResponseBodySize;
+    private readonly string _host;
+    private readonly int _port;
+    private readonly ILogger _logger;
 
     /// <summary>Whether the chain is known to hold a <see cref="WeChatPaySigningHandler"/> (then the client never signs ahead).</summary>
     private volatile bool _signingHandlerInChain;
@@ -76,6 +81,9 @@ public sealed partial class WeChatPayClient : IDisposable
             Scheme = options.SignatureScheme;
             _baseAddress = NormalizeBaseAddress(options.BaseAddress);
             _maxResponseBodySize = options.MaxResponseBodySize;
+            _host = options.BaseAddress.Host;
+            _port = options.BaseAddress.Port;
+            _logger = options.LoggerFactory?.CreateLogger("WeChatPay") ?? NullLogger.Instance;
             ApiV3Key = options.ApiV3Key;
 
             var configured = options.LoadPlatformKeys();

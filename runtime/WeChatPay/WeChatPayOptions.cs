@@ -91,6 +91,12 @@ public sealed partial class WeChatPayOptions
     /// <summary>The gateway, <c>https://api.mch.weixin.qq.com/</c> by default. Endpoint paths are relative to it.</summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
+    /// <summary>
+    /// Where the client writes its logs (requests at Debug, verification failures and certificate refreshes).
+    /// <see langword="null"/> (the default) logs nothing; the DI package sets it from the container.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
     /// <summary>The clock used for signing timestamps and for the verification window. Tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

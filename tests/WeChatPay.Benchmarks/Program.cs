@@ -12,6 +12,7 @@ using WeChatPay.Benchmarks.Report;
 var options = CliOptions.Parse(args);
 if (options is null)
     return 2;
+WeChatPay.Benchmarks.Harness.TelemetryListener.AttachIfRequested();
 
 if (options.Check)
 {

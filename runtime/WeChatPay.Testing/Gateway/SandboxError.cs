@@ -42,6 +42,8 @@ internal sealed class SandboxError(int status, string code, string message, Erro
 
     public static SandboxError TooLarge(int cap) => new(413, "INVALID_REQUEST", $"请求体过大 (the body is larger than {cap} bytes)");
 
+    public static SandboxError FrequencyLimited() => new(429, "FREQUENCY_LIMITED", "频率超限 (too many requests; retry later)");
+
     public static SandboxError SystemError() => new(500, "SYSTEM_ERROR", "系统错误 (the sandbox failed to handle the request)");
 }
 

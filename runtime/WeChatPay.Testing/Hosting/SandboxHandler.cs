@@ -27,7 +27,10 @@ internal sealed class SandboxHandler(WeChatPaySandbox sandbox) : HttpMessageHand
     {
         cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Answer(request, body);
+        var answer = Answer(request, body);
+        if (sandbox.Options.ResponseDelay > TimeSpan.Zero)
+            await Task.Delay(sandbox.Options.ResponseDelay, sandbox.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        return answer;
     }
 
     private HttpResponseMessage Answer(HttpRequestMessage request, byte[] body)

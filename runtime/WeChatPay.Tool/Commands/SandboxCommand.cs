@@ -59,19 +59,28 @@ internal static class SandboxCommand
                 result.AddError("--refund-settlement-delay takes seconds, 0 or more.");
         });
 
+        var transient = new Option<string?>("--transient-fault")
+        {
+            Description = "Answer every other request with a transient error (500 SYSTEM_ERROR or 429 FREQUENCY_LIMITED), to test retries.",
+            HelpName = "FAULT",
+        };
+        transient.AcceptOnlyFromAmong("system-error", "frequency-limited");
+        var delay = new Option<int>("--delay") { Description = "Wait this many milliseconds before answering each request.", HelpName = "MS" };
+
         var command = new Command("sandbox", "Serves the WeChat Pay sandbox on loopback for a credentials directory, until Ctrl+C.")
         {
-            urls, credentials, sm2, certificateMode, noCertificates, fault, retryFactor, settlementDelay,
+            urls, credentials, sm2, certificateMode, noCertificates, fault, retryFactor, settlementDelay, transient, delay,
         };
         command.SetAction((result, cancellationToken) => RunAsync(console,
             result.GetValue(urls)!, result.GetValue(credentials)!, result.GetValue(sm2), result.GetValue(certificateMode),
             result.GetValue(noCertificates), result.GetValue(fault), result.GetValue(retryFactor),
-            TimeSpan.FromSeconds(result.GetValue(settlementDelay)), cancellationToken));
+            TimeSpan.FromSeconds(result.GetValue(settlementDelay)), result.GetValue(transient), result.GetValue(delay), cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(ToolConsole console, string urls, string directory, bool sm2, bool certificateMode,
-        bool noCertificates, string? fault, double retryFactor, TimeSpan settlementDelay, CancellationToken cancellationToken)
+        bool noCertificates, string? fault, double retryFactor, TimeSpan settlementDelay, string? transient, int delay,
+        CancellationToken cancellationToken)
     {
         var options = new SandboxOptions
         {
@@ -80,6 +89,8 @@ internal static class SandboxCommand
             ResponseFault = fault is null ? SandboxResponseFault.None : Enum.Parse<SandboxResponseFault>(fault.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
             NotificationRetryFactor = retryFactor,
             RefundSettlementDelay = settlementDelay,
+            TransientFault = transient is null ? SandboxTransientFault.None : Enum.Parse<SandboxTransientFault>(transient.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+            ResponseDelay = TimeSpan.FromMilliseconds(Math.Max(0, delay)),
         };
 
         SandboxCredentials identity;

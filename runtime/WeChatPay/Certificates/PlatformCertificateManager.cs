@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeChatPay;
 
@@ -32,6 +34,7 @@ internal sealed class PlatformCertificateManager
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
     private readonly object _gate = new();
     private Task? _inflight;
     private long _nextRefreshTicks = DateTimeOffset.MinValue.UtcTicks;
@@ -48,6 +51,7 @@ internal sealed class PlatformCertificateManager
         _time = options.TimeProvider;
         _interval = options.CertificateRefreshInterval;
         _timeout = options.CertificateDownloadTimeout;
+        _logger = options.LoggerFactory?.CreateLogger("WeChatPay") ?? NullLogger.Instance;
     }
 
     /// <summary>How many downloads have been started (for diagnostics and tests).</summary>
@@ -187,10 +191,14 @@ internal sealed class PlatformCertificateManager
                 _inflight = null;
             }
 
+            WeChatPayTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            WeChatPayLog.CertificatesRefreshed(_logger, keys.Count);
             completion.SetResult();
         }
         catch (Exception ex)
         {
+            WeChatPayTelemetry.Refreshes.Add(1, new KeyValuePair<string, object?>("outcome", "failure"));
+            WeChatPayLog.CertificateRefreshFailed(_logger, ex.Message);
             lock (_gate)
             {
                 Volatile.Write(ref _nextRefreshTicks, (Now + RetryAfterFailure).UtcTicks);

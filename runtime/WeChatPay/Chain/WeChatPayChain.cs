@@ -97,6 +97,7 @@ public sealed class WeChatPayChain
 
         return new WeChatPayRequest(method, target.ToString())
         {
+            UrlTemplate = _template.Text,
             Body = body,
             ContentType = body.IsEmpty ? null : "application/json",
             Headers = options?.Headers?.ToList(),

@@ -24,6 +24,12 @@ public sealed class WeChatPayRequest
     /// <summary>The escaped request target relative to the base address, with its query string.</summary>
     public string PathAndQuery { get; }
 
+    /// <summary>
+    /// The declared path template, for example <c>v3/marketing/busifavor/stocks/{stock_id}/couponcodes</c>, set by
+    /// generated code; the <c>url.template</c> tag of traces and metrics. Never holds a filled-in path value.
+    /// </summary>
+    public string? UrlTemplate { get; init; }
+
     /// <summary>The exact body bytes to sign and send; empty for no body.</summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 

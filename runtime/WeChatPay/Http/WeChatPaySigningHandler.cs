@@ -86,6 +86,9 @@ internal sealed class RequestSigning
         _body = body;
     }
 
+    /// <summary>The exact body bytes signed (the <c>meta</c> JSON for a media upload).</summary>
+    public ReadOnlyMemory<byte> Body => _body;
+
     /// <summary>Whether a <see cref="WeChatPaySigningHandler"/> saw this request on its way out.</summary>
     public bool HandlerSeen => _handlerSeen;
 

@@ -25,6 +25,7 @@ public class PerCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        TelemetryListener.AttachIfRequested();
         _set = ContenderSet.CreateChecked(Shared.Identity, Rsa).GetAwaiter().GetResult();
         _request = Workload.UploadRequest();
         Shared.WarmUpOnce(nameof(PerCallBenchmarks), () =>

@@ -45,7 +45,7 @@ public sealed class LayeringTests
     private static string RuntimeDirectory { get; } =
         typeof(LayeringTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RuntimeSourceDirectory").Value!;
 
-    /// <summary>The runtime's sources (as the net10.0 build sees them), bound against the framework and BouncyCastle.</summary>
+    /// <summary>The runtime's sources (as the net10.0 build sees them), bound against the framework, BouncyCastle and the logging abstractions.</summary>
     private static CSharpCompilation CompileRuntime()
     {
         var trees = Directory.EnumerateFiles(RuntimeDirectory, "*.cs", SearchOption.AllDirectories)
@@ -55,6 +55,7 @@ public sealed class LayeringTests
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, s_parseOptions, Path.Combine(RuntimeDirectory, "obj", "ImplicitUsings.cs")));
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(Org.BouncyCastle.Crypto.IDigest).Assembly.Location)
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
             .Select(path => MetadataReference.CreateFromFile(path));
         var compilation = CSharpCompilation.Create("WeChatPay.Layering", trees, references,
