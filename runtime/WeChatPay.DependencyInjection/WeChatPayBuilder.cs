@@ -70,6 +70,31 @@ public sealed class WeChatPayBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds <c>AddStandardHedgingHandler</c> (Microsoft.Extensions.Http.Resilience) to the WeChat Pay client: when an
+    /// attempt has not answered within <c>Hedging.Delay</c> (2 s by default), or failed transiently, the same request is
+    /// sent again, up to <c>Hedging.MaxHedgedAttempts</c>, and the first acceptable answer is verified and returned. Each
+    /// attempt is signed afresh by the innermost <see cref="WeChatPaySigningHandler"/>. Only requests
+    /// <see cref="WeChatPayRetry.IsSafeToRetry"/> accepts are hedged; any other request is sent once. Use it instead of
+    /// <see cref="AddStandardResilience"/>, not beside it. Change the defaults in <paramref name="configure"/>.
+    /// </summary>
+    public WeChatPayBuilder AddStandardHedging(Action<HttpStandardHedgingResilienceOptions>? configure = null)
+    {
+        var hedging = HttpClientBuilder.AddStandardHedgingHandler();
+        if (configure is not null)
+            hedging.Configure(configure);
+
+        // The handler sets its own ActionGenerator (a clone of the request per attempt) in a PostConfigure; this one,
+        // registered after it, wraps that generator so that an unsafe request never gets a second attempt.
+        Services.PostConfigure<HttpStandardHedgingResilienceOptions>(Name, static options =>
+        {
+            var clone = options.Hedging.ActionGenerator;
+            options.Hedging.ActionGenerator = args =>
+                args.PrimaryContext.GetRequestMessage() is { } request && WeChatPayRetry.IsSafeToRetry(request) ? clone(args) : null;
+        });
+        return this;
+    }
+
     /// <summary>Configures the <see cref="IHttpClientFactory"/> client, for example to add a retry handler.</summary>
     public WeChatPayBuilder ConfigureHttp(Action<IHttpClientBuilder> configure)
     {

@@ -110,8 +110,15 @@ public sealed class SandboxOptions
     /// </summary>
     public int TransientFaultBurst { get; set; } = 1;
 
-    /// <summary>How long the sandbox waits before answering each API request (zero by default), to test timeouts and hedging.</summary>
+    /// <summary>How long the sandbox waits before answering an API request (zero by default), to test timeouts and hedging.</summary>
     public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Which answers <see cref="ResponseDelay"/> slows: 0 (the default) slows every one; N slows N in a row, then answers
+    /// one at once, as <see cref="TransientFaultBurst"/> counts. With 1 the 1st request is slow and the 2nd fast, so a
+    /// hedged attempt answers first. Only requests that arrive while a delay is set are counted.
+    /// </summary>
+    public int ResponseDelayBurst { get; set; }
 
     /// <summary>
     /// How much faster than WeChat Pay the sandbox retries an unacknowledged notification: WeChat Pay waits 15 s,

@@ -214,6 +214,19 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
 
     private long _authenticatedRequests;
 
+    /// <summary>How long to hold the answer to the request just handled: <see cref="SandboxOptions.ResponseDelay"/>, for the requests its burst covers.</summary>
+    internal TimeSpan NextResponseDelay()
+    {
+        var delay = Options.ResponseDelay;
+        var burst = Options.ResponseDelayBurst;
+        if (delay <= TimeSpan.Zero || burst <= 0)
+            return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        var n = Interlocked.Increment(ref _delayedRequests) - 1;
+        return n % (burst + 1) == burst ? TimeSpan.Zero : delay;
+    }
+
+    private long _delayedRequests;
+
     /// <summary>The signed answer to a request refused before it could be handled (a body over the cap, say).</summary>
     internal SandboxResponse Refuse(SandboxError error, IReadOnlyDictionary<string, string> headers)
     {

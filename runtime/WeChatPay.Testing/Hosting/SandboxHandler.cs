@@ -28,8 +28,8 @@ internal sealed class SandboxHandler(WeChatPaySandbox sandbox) : HttpMessageHand
         cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var answer = Answer(request, body);
-        if (sandbox.Options.ResponseDelay > TimeSpan.Zero)
-            await Task.Delay(sandbox.Options.ResponseDelay, sandbox.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        if (sandbox.NextResponseDelay() is var delay && delay > TimeSpan.Zero)
+            await Task.Delay(delay, sandbox.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         return answer;
     }
 

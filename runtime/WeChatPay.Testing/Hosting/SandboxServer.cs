@@ -86,8 +86,8 @@ public sealed class SandboxServer : IAsyncDisposable, IDisposable
                 ? ReadOnlyMemory<byte>.Empty
                 : await RequestBodyReader.ReadAsync(request.Body, request.ContentLength, sandbox.Options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
             answer = sandbox.Handle(new SandboxRequest(request.Method, target, headers, body));
-            if (sandbox.Options.ResponseDelay > TimeSpan.Zero)
-                await Task.Delay(sandbox.Options.ResponseDelay, sandbox.Options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+            if (sandbox.NextResponseDelay() is var delay && delay > TimeSpan.Zero)
+                await Task.Delay(delay, sandbox.Options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }
         catch (SandboxError error)
         {
