@@ -2,8 +2,8 @@ using WeChatPay.Apis.Busifavor;
 using Busifavor.Flow;
 using Busifavor.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using WeChatPay;
+using WeChatPay.Samples;
 
 namespace Busifavor;
 
@@ -17,12 +17,6 @@ namespace Busifavor;
 /// </summary>
 public static class BusifavorSample
 {
-    public const int Success = 0;
-    public const int UsageError = 1;
-    public const int ApiError = 2;
-    public const int VerificationFailed = 3;
-    public const int TransportError = 4;
-
     public const string Usage = """
         Usage: Busifavor [--credentials DIR] [--stock-id ID]
 
@@ -59,11 +53,11 @@ public static class BusifavorSample
                     break;
                 case "-h" or "--help":
                     output.WriteLine(Usage);
-                    return Success;
+                    return ExitCodes.Success;
                 default:
                     error.WriteLine($"Unknown or incomplete argument '{args[i]}'.");
                     error.WriteLine(Usage);
-                    return UsageError;
+                    return ExitCodes.UsageError;
             }
         }
 
@@ -88,11 +82,9 @@ public static class BusifavorSample
                 output.WriteLine($"  verifying  with the WeChat Pay public key {settings["WeChatPay:PublicKeyId"]}");
                 services = SampleHost.BuildServices(settings);
             }
-            catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or InvalidOperationException or WeChatPayConfigurationException or IOException)
+            catch (Exception ex) when (ExitCodes.IsUnusableCredentials(ex))
             {
-                error.WriteLine();
-                error.WriteLine($"✘ the credentials are not usable: {ex.Message}");
-                return UsageError;
+                return ExitCodes.ReportUnusableCredentials(ex, error);
             }
 
             await using (services)
@@ -106,27 +98,11 @@ public static class BusifavorSample
 
             output.WriteLine();
             output.WriteLine("Done: every response above was verified with the WeChat Pay public key.");
-            return Success;
-        }
-        catch (WeChatPayVerificationException ex)
-        {
-            // Nothing of a response that failed verification is shown: it may not come from WeChat Pay.
-            error.WriteLine();
-            error.WriteLine($"✘ verification failed: {ex.Message}");
-            error.WriteLine("  The response was discarded. Check pub_key.pem and public_key_id, and that base_url is the gateway you trust.");
-            return VerificationFailed;
-        }
-        catch (WeChatPayApiException ex)
-        {
-            error.WriteLine();
-            error.WriteLine($"✘ {ex.Message}");
-            return ApiError;
+            return ExitCodes.Success;
         }
         catch (WeChatPayException ex)
         {
-            error.WriteLine();
-            error.WriteLine($"✘ {ex.Message}");
-            return TransportError;
+            return ExitCodes.Report(ex, error);
         }
         finally
         {

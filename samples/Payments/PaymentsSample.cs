@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Payments.Flow;
 using Payments.Merchant;
 using WeChatPay;
+using WeChatPay.Samples;
 using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Refunds;
@@ -20,12 +20,6 @@ namespace Payments;
 /// </summary>
 public static class PaymentsSample
 {
-    public const int Success = 0;
-    public const int UsageError = 1;
-    public const int ApiError = 2;
-    public const int VerificationFailed = 3;
-    public const int TransportError = 4;
-
     public const string Usage = """
         Usage: Payments [--credentials DIR] [--listen URL] [--notify-url URL] [--appid ID] [--openid ID] [--wait SECONDS]
 
@@ -70,17 +64,17 @@ public static class PaymentsSample
                     break;
                 case "-h" or "--help":
                     output.WriteLine(Usage);
-                    return Success;
+                    return ExitCodes.Success;
                 default:
                     error.WriteLine($"Unknown or incomplete argument '{args[i]}'.");
                     error.WriteLine(Usage);
-                    return UsageError;
+                    return ExitCodes.UsageError;
             }
         }
         if (notifyUrl is not null && !Uri.TryCreate(notifyUrl, UriKind.Absolute, out _))
         {
             error.WriteLine($"--notify-url '{notifyUrl}' is not an absolute URL.");
-            return UsageError;
+            return ExitCodes.UsageError;
         }
 
         output.WriteLine("WeChatPay.SourceGen · payments sample (JSAPI order, notification, refund, bill)");
@@ -106,11 +100,9 @@ public static class PaymentsSample
                 app = BuildApp(identity, listen);
                 await app.StartAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is OptionsValidationException or InvalidDataException or InvalidOperationException or WeChatPayConfigurationException or IOException)
+            catch (Exception ex) when (ExitCodes.IsUnusableCredentials(ex))
             {
-                error.WriteLine();
-                error.WriteLine($"✘ the credentials are not usable: {ex.Message}");
-                return UsageError;
+                return ExitCodes.ReportUnusableCredentials(ex, error);
             }
 
             var notifyBase = (notifyUrl ?? app.Urls.First()).TrimEnd('/') + "/";
@@ -123,27 +115,11 @@ public static class PaymentsSample
 
             output.WriteLine();
             output.WriteLine("Done: every response and notification above was verified with the WeChat Pay public key.");
-            return Success;
-        }
-        catch (WeChatPayVerificationException ex)
-        {
-            // Nothing of a response that failed verification is shown: it may not come from WeChat Pay.
-            error.WriteLine();
-            error.WriteLine($"✘ verification failed: {ex.Message}");
-            error.WriteLine("  The response was discarded. Check pub_key.pem and public_key_id, and that base_url is the gateway you trust.");
-            return VerificationFailed;
-        }
-        catch (WeChatPayApiException ex)
-        {
-            error.WriteLine();
-            error.WriteLine($"✘ {ex.Message}");
-            return ApiError;
+            return ExitCodes.Success;
         }
         catch (WeChatPayException ex)
         {
-            error.WriteLine();
-            error.WriteLine($"✘ {ex.Message}");
-            return TransportError;
+            return ExitCodes.Report(ex, error);
         }
         finally
         {
