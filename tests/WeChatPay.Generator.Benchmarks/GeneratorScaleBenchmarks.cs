@@ -192,18 +192,17 @@ public class GeneratorScaleBenchmarks
     public static GeneratorDriver CreateDriver()
         => CSharpGeneratorDriver.Create(new[] { new WeChatPayGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
 
-    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources)
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll")
-            .Append(typeof(WeChatPayClient).Assembly.Location)
-            .Distinct()
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
-        return CSharpCompilation.Create(
-            "Scale",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"File{i:D3}.cs")),
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    }
+    /// <summary>What the corpora compile against: the framework's System assemblies, netstandard and the runtime.</summary>
+    public static readonly ImmutableArray<MetadataReference> References = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll")
+        .Append(typeof(WeChatPayClient).Assembly.Location)
+        .Distinct()
+        .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+        .ToImmutableArray();
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<string> sources) => CSharpCompilation.Create(
+        "Scale",
+        sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"File{i:D3}.cs")),
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 }

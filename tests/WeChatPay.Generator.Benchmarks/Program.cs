@@ -6,7 +6,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.CodeAnalysis;
 using WeChatPay.Generator.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/WeChatPay.Generator.Benchmarks [-- --short]
+// Usage: dotnet run -c Release --project tests/WeChatPay.Generator.Benchmarks [-- --short] [--catalog]
 //   --short: 1 launch, 2 warm-ups, 8 iterations (of one operation each, four edits for the cheap incremental cases);
 //   otherwise BDN's default job. The side-by-side floor measurement runs first and edits until tiered compilation has
 //   settled (Edits.WarmedUp): with a few warm-ups alone the incremental cases' measured runs were still tiering up
@@ -15,6 +15,10 @@ using WeChatPay.Generator.Benchmarks;
 // "incremental run, declaration edit ...: N ms", "incremental run, type edit ...: N ms", "floor ...: N ms",
 // "body edit side by side with the floor: N ms" and the no-collection line.
 var isShort = args.Contains("--short");
+
+// --catalog: the generator over the real catalog (runtime/WeChatPay.Apis) beside its floor, and nothing else.
+if (args.Contains("--catalog"))
+    return CatalogReport.Run(isShort);
 
 // --loop N: N incremental runs (type edits: the ones that read every method again) and nothing else, for a profiler
 // (dotnet-trace collect -- dotnet <this dll> --loop 200).

@@ -37,8 +37,25 @@ public static class DocsWriter
                 md.AppendLine($"- {problem}");
             md.AppendLine();
         }
+        md.Append(KeptSection(options.DocsPath));
         File.WriteAllText(options.DocsPath, md.ToString().ReplaceLineEndings("\n"));
         return options.DocsPath;
+    }
+
+    /// <summary>
+    /// The section another command measures (the generator on the catalog: the generator harness's <c>--catalog</c>),
+    /// carried over as it stands between its markers, so that a rerun of this suite does not drop it.
+    /// </summary>
+    private static string KeptSection(string path)
+    {
+        const string Begin = "<!-- catalog-generator:begin";
+        const string End = "<!-- catalog-generator:end -->";
+        if (!File.Exists(path))
+            return "";
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf(Begin, StringComparison.Ordinal);
+        var end = text.IndexOf(End, StringComparison.Ordinal);
+        return start >= 0 && end > start ? text[start..(end + End.Length)] + "\n" : "";
     }
 
     private static void Machine(StringBuilder md, MachineInfo machine, CliOptions options, RunResults results)
