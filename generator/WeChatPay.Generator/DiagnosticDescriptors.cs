@@ -107,7 +107,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WrongPagedShape = Create(
         "WCP0019",
         "Paged method of the wrong shape",
-        "The paged method '{0}' cannot walk WeChat Pay's offset pages: {1}");
+        "The paged method '{0}' cannot walk WeChat Pay's pages: {1}");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {

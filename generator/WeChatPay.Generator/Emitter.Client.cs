@@ -140,9 +140,7 @@ internal sealed partial class Emitter
                 if (parameter.Role == ParameterRole.Body)
                     used.Add(parameter.Type.Name);
             }
-            if (method.Paging is { } paging)
-                used.Add(paging.Page.Name);
-            else if (method.Return.Value is { } value)
+            if (method.Return.Value is { } value)
                 used.Add(value.Name);
         }
         foreach (var type in used)

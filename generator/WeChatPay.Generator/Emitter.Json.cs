@@ -13,7 +13,6 @@ internal sealed partial class Emitter
 {
     private void EmitJsonContext()
     {
-        EmitPageTypes();
         // UnsafeRelaxedJsonEscaping: UTF-8 as WeChat Pay's own SDKs send it, Chinese text and '+' in offsets stay
         // readable, not \uXXXX.
         _w.Lines($$"""

@@ -5,8 +5,8 @@ using WeChatPay.Generator.Model;
 namespace WeChatPay.Generator;
 
 /// <summary>
-/// Paged methods: the interface method hands back a lazy walk; each step sends one signed GET for the next offset,
-/// verifies the answer and yields its items. The page type lives in the JSON file with its metadata.
+/// Paged methods: the interface method hands back a lazy walk; each step sends one signed GET for the offset the
+/// runtime's PageCursor holds, verifies the answer, reads it with TItem's metadata (WeChatPayPage) and yields its items.
 /// </summary>
 internal sealed partial class Emitter
 {
@@ -33,30 +33,22 @@ internal sealed partial class Emitter
             .Append("[" + EnumeratorCancellation + "] " + CancellationToken + " __cancellationToken");
         _w.Line("/// <summary>Walks the pages of " + method.Name + " from the caller's offset until the last page, a break or cancellation.</summary>");
         _w.Open("private async " + IAsyncEnumerable + "<" + item.AnnotatedName + "> " + walk + "(" + string.Join(", ", parameters) + ")");
-        _w.Line("long __offset = " + PageValue(paging.Offset) + (paging.Offset.IsNullable ? " ?? 0" : "") + ";");
-        _w.Line("// Left unset (null or 0), the page size is the endpoint's default: no limit is sent.");
-        _w.Line("long? __limit = " + PageValue(paging.Limit) + ";");
-        _w.Line("if (__limit <= 0)");
-        _w.Indent().Line("__limit = null;").Outdent();
+        var mode = "global::WeChatPay.PageMode." + paging.Mode;
+        _w.Line("var __cursor = new global::WeChatPay.PageCursor(" + mode + ", " + PageValue(paging.Offset) + ", " + PageValue(paging.Limit) + ");");
         _w.Open("while (true)");
         var target = EmitTarget(method);
         _w.Line("var __request = new global::WeChatPay.WeChatPayRequest(global::System.Net.Http.HttpMethod.Get, " + target + ")");
         _w.Line("{").Indent().Line(UrlTemplateInitializer(method)).Outdent().Line("};");
         _w.Line("var __response = await this._client.SendAsync(__request, __cancellationToken).ConfigureAwait(false);");
-        _w.Line("var __page = __response.Deserialize(" + TypeInfo(paging.Page.Name) + ");");
-        _w.Line("var __data = __page.Data;");
-        _w.Line("if (__data is null || __data.Count == 0)");
-        _w.Indent().Line("yield break;").Outdent();
+        _w.Line("var __page = global::WeChatPay.WeChatPayPage<" + item.AnnotatedName + ">.Read(__response, " + TypeInfo(item.Name) + ");");
         var itemType = Find(item.Name);
         var value = itemType is { NeedsSensitiveWalk: true } ? Walk(itemType.Name, "__item", "this._client.DecryptSensitive", sourceIsNotNull: false) : "__item";
-        _w.Open("foreach (var __item in __data)");
+        _w.Open("foreach (var __item in __page.Items)");
         // A cancelled walk stops at once, not after the items of the page already read.
         _w.Line("__cancellationToken.ThrowIfCancellationRequested();");
         _w.Line("yield return " + value + ";");
         _w.Close();
-        _w.Line("__offset += __data.Count;");
-        _w.Line("// The last page: total_count reached, or fewer items than a page holds.");
-        _w.Line("if (__offset >= __page.TotalCount || __data.Count < (__limit ?? __page.Limit))");
+        _w.Line("if (!__cursor.Advance(__page))");
         _w.Indent().Line("yield break;").Outdent();
         _w.Close();
         _w.Close();
@@ -72,9 +64,9 @@ internal sealed partial class Emitter
         if (method.Paging is not { } paging)
             return null;
         if (Is(paging.Offset))
-            return "__query.Add<long>(" + Quote(paging.Offset.WireName) + ", __offset);";
+            return "__query.Add<long>(" + Quote(paging.Offset.WireName) + ", __cursor.Offset);";
         if (Is(paging.Limit))
-            return "__query.Add<long>(" + Quote(paging.Limit.WireName) + ", __limit);";
+            return "__query.Add<long>(" + Quote(paging.Limit.WireName) + ", __cursor.Limit);";
         return null;
 
         bool Is(PageFieldSpec field) => field.Parameter == parameter.Name && field.Property == property;
@@ -82,28 +74,4 @@ internal sealed partial class Emitter
 
     private static string PathText(MethodSpec method)
         => string.Concat(method.Path.Select(p => p.IsPlaceholder ? "{" + p.Text + "}" : p.Text));
-
-    /// <summary>The page types of the paged methods: what WeChat Pay's offset pages hold, for the metadata to read.</summary>
-    private void EmitPageTypes()
-    {
-        var pages = new SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (var method in _spec.Methods)
-        {
-            if (method.Paging is { } paging)
-                pages.Add(paging.Page.Name);
-        }
-        foreach (var name in pages)
-        {
-            var page = Find(name)!;
-            _w.Lines($$"""
-                /// <summary>One of WeChat Pay's offset pages (<c>data</c>, <c>total_count</c>, <c>offset</c>, <c>limit</c>), read by the paged methods.</summary>
-                {{s_generatedCode}}
-                """);
-            _w.Open("internal sealed class " + page.FriendlyName);
-            foreach (var property in page.Object!.Properties)
-                _w.Line("public " + property.Type.AnnotatedName + " " + property.Name + " { get; set; }");
-            _w.Close();
-            _w.Line();
-        }
-    }
 }

@@ -24,6 +24,7 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? JsonEnumValueAttribute => Get(ref _jsonEnumValueAttribute, "WeChatPay.JsonEnumValueAttribute");
     public INamedTypeSymbol? WeChatPayResponse => Get(ref _weChatPayResponse, "WeChatPay.WeChatPayResponse");
     public INamedTypeSymbol? WeChatPayResponseOfT => Get(ref _weChatPayResponseOfT, "WeChatPay.WeChatPayResponse`1");
+    public INamedTypeSymbol? PagedAttribute => Get(ref _pagedAttribute, "WeChatPay.PagedAttribute");
 
     // The framework's.
     public INamedTypeSymbol? CancellationToken => Get(ref _cancellationToken, "System.Threading.CancellationToken");
@@ -41,10 +42,6 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? IAsyncEnumerableOfT => Get(ref _asyncEnumerableOfT, "System.Collections.Generic.IAsyncEnumerable`1");
     public INamedTypeSymbol IEnumerableOfT => _compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
 
-    /// <summary><c>long?</c>, the page's counters.</summary>
-    public INamedTypeSymbol NullableInt64 => (INamedTypeSymbol)(_nullableInt64 ??= _compilation.GetSpecialType(SpecialType.System_Nullable_T)
-        .Construct(_compilation.GetSpecialType(SpecialType.System_Int64)));
-
     // System.Text.Json's.
     public INamedTypeSymbol? JsonElement => Get(ref _jsonElement, "System.Text.Json.JsonElement");
     public INamedTypeSymbol? JsonNode => Get(ref _jsonNode, "System.Text.Json.Nodes.JsonNode");
@@ -52,6 +49,7 @@ internal sealed class KnownTypeSymbols
     public INamedTypeSymbol? JsonArray => Get(ref _jsonArray, "System.Text.Json.Nodes.JsonArray");
     public INamedTypeSymbol? JsonValue => Get(ref _jsonValue, "System.Text.Json.Nodes.JsonValue");
     public INamedTypeSymbol? JsonSerializerContext => Get(ref _jsonSerializerContext, "System.Text.Json.Serialization.JsonSerializerContext");
+    public INamedTypeSymbol? JsonSerializableAttribute => Get(ref _jsonSerializable, "System.Text.Json.Serialization.JsonSerializableAttribute");
     public INamedTypeSymbol? JsonPropertyNameAttribute => Get(ref _jsonPropertyName, "System.Text.Json.Serialization.JsonPropertyNameAttribute");
     public INamedTypeSymbol? JsonIgnoreAttribute => Get(ref _jsonIgnore, "System.Text.Json.Serialization.JsonIgnoreAttribute");
     public INamedTypeSymbol? JsonRequiredAttribute => Get(ref _jsonRequired, "System.Text.Json.Serialization.JsonRequiredAttribute");
@@ -101,8 +99,8 @@ internal sealed class KnownTypeSymbols
     }
 
     private object? _pathAttribute, _queryAttribute, _bodyAttribute, _headerAttribute, _methodAttribute,
-        _jsonContextAttribute, _sensitiveAttribute, _jsonEnumValueAttribute, _weChatPayResponse, _weChatPayResponseOfT,
+        _jsonContextAttribute, _sensitiveAttribute, _jsonEnumValueAttribute, _weChatPayResponse, _weChatPayResponseOfT, _pagedAttribute,
         _cancellationToken, _task, _taskOfT, _valueTask, _valueTaskOfT, _stream, _guid, _dateTimeOffset, _timeSpan, _uri,
-        _listOfT, _dictionary, _asyncEnumerableOfT, _nullableInt64, _jsonElement, _jsonNode, _jsonObject, _jsonArray, _jsonValue, _jsonSerializerContext,
-        _jsonPropertyName, _jsonIgnore, _jsonRequired, _jsonConstructor, _jsonStringEnumMemberName;
+        _listOfT, _dictionary, _asyncEnumerableOfT, _jsonElement, _jsonNode, _jsonObject, _jsonArray, _jsonValue, _jsonSerializerContext,
+        _jsonPropertyName, _jsonIgnore, _jsonRequired, _jsonConstructor, _jsonStringEnumMemberName, _jsonSerializable;
 }

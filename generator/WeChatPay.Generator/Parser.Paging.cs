@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using WeChatPay.Generator.Incremental;
 using WeChatPay.Generator.Model;
@@ -7,9 +6,9 @@ using WeChatPay.Generator.Model;
 namespace WeChatPay.Generator;
 
 /// <summary>
-/// Paged methods: <c>IAsyncEnumerable&lt;TItem&gt;</c> on a GET that answers WeChat Pay's offset pages. Finds the
-/// offset and limit (a [Query] model's properties or plain parameters, by their query keys) and describes the page
-/// type the generator writes, so that the user declares only <c>TItem</c>.
+/// Paged methods: <c>IAsyncEnumerable&lt;TItem&gt;</c> on a GET that answers WeChat Pay's pages. Finds the mode
+/// ([Paged]), the offset and limit (a [Query] model's properties or plain parameters, by their query keys), and
+/// checks that TItem's metadata can be had: the runtime reads each page's envelope, so only TItem is needed.
 /// </summary>
 internal static partial class Parser
 {
@@ -17,15 +16,21 @@ internal static partial class Parser
     private const string LimitKey = "limit";
 
     private static PagingSpec? ParsePaging(IMethodSymbol method, MethodName methodName, string httpMethod, InterfaceKey key,
-        EquatableArray<ParameterSpec> parameters, ParseCache cache, TypeRoots walker, List<DiagnosticInfo> diagnostics, ref bool valid)
+        EquatableArray<ParameterSpec> parameters, ParseCache cache, List<DiagnosticInfo> diagnostics, ref bool valid)
     {
         var problems = new List<string>();
         if (httpMethod != "GET")
             problems.Add($"it is a {httpMethod}, and WeChat Pay's pages are read with GET");
-        if (key.UserJsonContext is not null)
-            problems.Add("the interface names its own JSON context, which cannot hold the page type the generator writes; declare the paged method on an interface without [WeChatPayJsonContext]");
+        var mode = PageMode(method, cache.Known, problems);
         var offset = FindPageField(parameters, OffsetKey, problems);
         var limit = FindPageField(parameters, LimitKey, problems);
+        var item = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];
+        if (key.UserJsonContext is not null && UserContext(method.ContainingType, cache.Known) is { } context
+            && !Lists(context, item, cache.Known))
+        {
+            problems.Add($"its item type '{item.ToDisplayString()}' is not named by a [JsonSerializable] of the interface's JSON context '{context.ToDisplayString()}', "
+                + $"which reads each page's items; add [JsonSerializable(typeof({item.ToDisplayString()}))] to it");
+        }
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -33,14 +38,51 @@ internal static partial class Parser
             valid = false;
             return null;
         }
+        return new PagingSpec(mode, offset!, limit!);
+    }
 
-        var item = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];
-        var list = cache.Known.ListOfT!.Construct(item);
-        var counter = cache.Known.NullableInt64;
-        walker.Visit(counter, method, "the page");
-        var page = PageType(key, item, cache.Ref(list), cache.Ref(counter));
-        walker.AddGenerated(ImmutableArray.Create(page).ToEquatableArray());
-        return new PagingSpec(offset!, limit!, new TypeRef(page.Name, page.Name));
+    /// <summary>The method's [Paged] mode, Offset without one; a value the runtime does not know is a problem.</summary>
+    private static PagingMode PageMode(IMethodSymbol method, KnownTypeSymbols known, List<string> problems)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (!KnownTypeSymbols.Is(attribute.AttributeClass, known.PagedAttribute) || attribute.ConstructorArguments.Length != 1)
+                continue;
+            if (attribute.ConstructorArguments[0].Value is int value && value is (int)PagingMode.Offset or (int)PagingMode.PageNumber)
+                return (PagingMode)value;
+            problems.Add($"its [Paged] mode {attribute.ConstructorArguments[0].Value} is not PageMode.Offset or PageMode.PageNumber");
+        }
+        return PagingMode.Offset;
+    }
+
+    /// <summary>Whether the method carries [Paged] (only a paged method may).</summary>
+    private static bool HasPagedAttribute(IMethodSymbol method, KnownTypeSymbols known)
+        => KnownTypeSymbols.HasAttribute(method, known.PagedAttribute);
+
+    /// <summary>The context class that the interface's [WeChatPayJsonContext] names, or null.</summary>
+    private static INamedTypeSymbol? UserContext(INamedTypeSymbol iface, KnownTypeSymbols known)
+    {
+        foreach (var attribute in iface.GetAttributes())
+        {
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonContextAttribute)
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is INamedTypeSymbol context
+                && KnownTypeSymbols.DerivesFrom(context, known.JsonSerializerContext))
+                return context;
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="context"/> carries <c>[JsonSerializable(typeof(<paramref name="item"/>))]</c>.</summary>
+    private static bool Lists(INamedTypeSymbol context, ITypeSymbol item, KnownTypeSymbols known)
+    {
+        foreach (var attribute in context.GetAttributes())
+        {
+            if (KnownTypeSymbols.Is(attribute.AttributeClass, known.JsonSerializableAttribute)
+                && attribute.ConstructorArguments.Length >= 1
+                && SymbolEqualityComparer.Default.Equals(attribute.ConstructorArguments[0].Value as ITypeSymbol, item))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The query parameter or [Query] model property sent under <paramref name="wireName"/>; null (with a problem) when none or not an integer.</summary>
@@ -49,15 +91,14 @@ internal static partial class Parser
         foreach (var parameter in parameters)
         {
             if (parameter.Role == ParameterRole.Query && parameter.WireName == wireName)
-                return IsInteger(parameter.Scalar) ? new PageFieldSpec(parameter.Name, null, wireName, parameter.Scalar!.IsNullableValueType)
+                return IsInteger(parameter.Scalar) ? new PageFieldSpec(parameter.Name, null, wireName)
                     : NotAnInteger(parameter.Name, problems);
             if (parameter.Role != ParameterRole.QueryModel)
                 continue;
             foreach (var field in parameter.QueryFields)
             {
-                // The model itself may be null, so reading its property can always give null.
                 if (field.WireName == wireName)
-                    return IsInteger(field.Scalar) ? new PageFieldSpec(parameter.Name, field.PropertyName, wireName, true)
+                    return IsInteger(field.Scalar) ? new PageFieldSpec(parameter.Name, field.PropertyName, wireName)
                         : NotAnInteger(parameter.Name + "." + field.PropertyName, problems);
             }
         }
@@ -72,21 +113,4 @@ internal static partial class Parser
     }
 
     private static bool IsInteger(ScalarSpec? scalar) => scalar is { Kind: ScalarKind.Formattable, TypeName: "int" or "long" };
-
-    /// <summary>The page the generator writes inside the interface: <c>data</c> and three nullable counters.</summary>
-    private static TypeSpec PageType(InterfaceKey key, ITypeSymbol item, TypeRef list, TypeRef counter)
-    {
-        var friendlyName = TypeWalker.FriendlyName(item) + "Page";
-        var name = key.FullyQualifiedName + "." + friendlyName;
-        PropertySpec Property(string propertyName, string jsonName, TypeRef type)
-            => new(propertyName, jsonName, type, name, SetterKind.Set, IsRequired: false, IgnoreCondition: null, SensitiveKind.None);
-        var properties = ImmutableArray.Create(
-            Property("Data", "data", new TypeRef(list.Name, list.AnnotatedName + "?")),
-            Property("TotalCount", "total_count", counter),
-            Property("Offset", OffsetKey, counter),
-            Property("Limit", LimitKey, counter));
-        var shape = new ObjectSpec(properties.ToEquatableArray(), EquatableArray<ConstructorParameterSpec>.Empty,
-            UsesParameterizedConstructor: false, IsRecord: false, CanCloneWithInitializer: false);
-        return new TypeSpec(name, friendlyName, JsonKind.Object, null, null, shape, EquatableArray<EnumMemberSpec>.Empty, IsValueType: false, NeedsSensitiveWalk: false);
-    }
 }

@@ -44,11 +44,11 @@ internal static partial class Parser
         ITypeSymbol? inner = returnType;
         if (KnownTypeSymbols.IsConstructedFrom(returnType, known.IAsyncEnumerableOfT))
         {
-            // A paged method: the items of every page, read from the generated page's List<TItem> data.
+            // A paged method: the items of every page, each read with TItem's metadata (the envelope by the runtime).
             var item = ((INamedTypeSymbol)returnType).TypeArguments[0];
-            if (!IsJsonValue(item, known) || known.ListOfT is null)
+            if (!IsJsonValue(item, known))
                 return (null, null);
-            return (new ReturnSpec(ReturnFlavor.AsyncEnumerable, ResultShape.Items, display, cache.Ref(item)), known.ListOfT.Construct(item));
+            return (new ReturnSpec(ReturnFlavor.AsyncEnumerable, ResultShape.Items, display, cache.Ref(item)), item);
         }
         if (KnownTypeSymbols.Is(returnType, known.Task))
             return (new ReturnSpec(ReturnFlavor.Task, ResultShape.None, display, null), null);

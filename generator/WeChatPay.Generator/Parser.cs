@@ -89,8 +89,14 @@ internal static partial class Parser
         valid &= binder.Valid;
         var returnSpec = ParseReturn(method, methodName, cache, walker, diagnostics, ref valid);
         var paging = returnSpec is { Shape: ResultShape.Items } && binder.Valid
-            ? ParsePaging(method, methodName, httpMethod, key, parameters, cache, walker, diagnostics, ref valid)
+            ? ParsePaging(method, methodName, httpMethod, key, parameters, cache, diagnostics, ref valid)
             : null;
+        if (returnSpec is not null && returnSpec.Shape != ResultShape.Items && HasPagedAttribute(method, cache.Known))
+        {
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.WrongPagedShape, FirstLocation(method), methodName.Text,
+                $"it is marked [Paged] but returns {method.ReturnType.ToDisplayString()}; a paged method returns IAsyncEnumerable<T>"));
+            valid = false;
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         var types = walker.Build();

@@ -67,6 +67,7 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(UploadCouponCodesRequest))]
 [JsonSerializable(typeof(UploadCouponCodesResult))]
 [JsonSerializable(typeof(CouponCodePage))]
+[JsonSerializable(typeof(CouponCodeEntry))]
 [JsonSerializable(typeof(CouponCodeDetails))]
 [JsonSerializable(typeof(DeletedCouponCode))]
 [JsonSerializable(typeof(SendConsumptionCardRequest))]

@@ -265,7 +265,7 @@ public sealed class DiagnosticTests
         }
         """;
 
-    private static string PagedMessage(string reason) => "The paged method 'IApi.ListAsync' cannot walk WeChat Pay's offset pages: " + reason;
+    private static string PagedMessage(string reason) => "The paged method 'IApi.ListAsync' cannot walk WeChat Pay's pages: " + reason;
 
     [Fact]
     public void WCP0019_paged_method_that_is_not_a_get()
@@ -288,15 +288,47 @@ public sealed class DiagnosticTests
         Assert.Equal(PagedMessage("'offset' must be an int or a long (or their Nullable<T>)"), d.GetMessage());
     }
 
+    private const string ContextHeader = "public partial class Ctx : System.Text.Json.Serialization.JsonSerializerContext { public static Ctx Default { get; } = new(); public Ctx() : base(null) { } "
+        + "protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null; "
+        + "public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null; }\n"
+        + "    [WeChatPayJsonContext(typeof(Ctx))]\n    public partial interface IApi";
+
     [Fact]
-    public void WCP0019_paged_method_on_an_interface_with_its_own_json_context()
+    public void WCP0019_paged_method_whose_item_its_own_json_context_does_not_name()
     {
         var source = Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync([Query] PageQuery query);""",
-            "public abstract class Ctx : System.Text.Json.Serialization.JsonSerializerContext { protected Ctx() : base(null) { } }\n    [WeChatPayJsonContext(typeof(Ctx))]\n    public partial interface IApi");
+            "[System.Text.Json.Serialization.JsonSerializable(typeof(Req))]\n    " + ContextHeader);
         var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, PageQuery, source);
         var d = Assert.Single(result.GeneratorDiagnostics);
         Assert.Equal("WCP0019", d.Id);
-        Assert.Equal(PagedMessage("the interface names its own JSON context, which cannot hold the page type the generator writes; declare the paged method on an interface without [WeChatPayJsonContext]"), d.GetMessage());
+        Assert.Equal(PagedMessage("its item type 'Demo.Res' is not named by a [JsonSerializable] of the interface's JSON context 'Demo.Ctx', which reads each page's items; add [JsonSerializable(typeof(Demo.Res))] to it"), d.GetMessage());
+    }
+
+    [Fact]
+    public void A_paged_method_on_an_interface_whose_json_context_names_its_item_is_generated()
+    {
+        var source = Api("""[Get("v3/stocks")] [Paged(PageMode.PageNumber)] IAsyncEnumerable<Res> ListAsync([Query] PageQuery query);""",
+            "[System.Text.Json.Serialization.JsonSerializable(typeof(Res))]\n    " + ContextHeader);
+        var result = GeneratorHarness.Run(SnapshotTests.GlobalUsings, Models, PageQuery, source);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationDiagnostics);
+        var client = Assert.Single(result.Sources).Text;
+        Assert.Contains("new global::WeChatPay.PageCursor(global::WeChatPay.PageMode.PageNumber, query?.Offset, query?.Limit)", client);
+        Assert.Contains("global::Demo.Ctx.Default.GetTypeInfo(typeof(global::Demo.Res))", client);
+    }
+
+    [Fact]
+    public void WCP0019_paged_attribute_on_a_method_that_does_not_page()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] [Paged(PageMode.PageNumber)] Task<Res> ListAsync(int offset, int limit);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("it is marked [Paged] but returns System.Threading.Tasks.Task<Demo.Res>; a paged method returns IAsyncEnumerable<T>"), d.GetMessage());
+    }
+
+    [Fact]
+    public void WCP0019_paged_attribute_with_an_unknown_mode()
+    {
+        var d = Single(Api("""[Get("v3/stocks")] [Paged((PageMode)7)] IAsyncEnumerable<Res> ListAsync(int offset, int limit);"""), "WCP0019", "ListAsync");
+        Assert.Equal(PagedMessage("its [Paged] mode 7 is not PageMode.Offset or PageMode.PageNumber"), d.GetMessage());
     }
 
     [Fact]
@@ -313,7 +345,9 @@ public sealed class DiagnosticTests
             Api("""[Get("v3/stocks")] IAsyncEnumerable<Res> ListAsync([Query] PageQuery query, CancellationToken cancellationToken);"""));
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationDiagnostics);
-        Assert.Contains("internal sealed class ResPage", result.Sources.Single(s => s.HintName.EndsWith(".Json.g.cs", StringComparison.Ordinal)).Text);
+        // No page type: the runtime reads the envelope, the generated context holds only the item.
+        Assert.DoesNotContain("ResPage", result.Sources.Single(s => s.HintName.EndsWith(".Json.g.cs", StringComparison.Ordinal)).Text);
+        Assert.Contains("WeChatPayPage<global::Demo.Res>.Read(__response, JsonRes)", result.Sources.Single(s => s.HintName.EndsWith("IApi.g.cs", StringComparison.Ordinal)).Text);
     }
 
     [Fact]

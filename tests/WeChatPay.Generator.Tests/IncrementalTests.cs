@@ -341,6 +341,47 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void An_edit_to_the_json_context_in_another_file_rechecks_a_paged_methods_item()
+    {
+        const string Api = """
+            namespace Demo
+            {
+                [WeChatPayJsonContext(typeof(Ctx))]
+                public partial interface ICodeApi
+                {
+                    [Get("v3/codes")] IAsyncEnumerable<Code> ListAsync(int offset, int limit);
+                }
+                public sealed record Code(string Value);
+            }
+            """;
+        const string Context = """
+            namespace Demo
+            {
+                [System.Text.Json.Serialization.JsonSerializable(typeof(Code))]
+                public partial class Ctx : System.Text.Json.Serialization.JsonSerializerContext
+                {
+                    public static Ctx Default { get; } = new();
+                    public Ctx() : base(null) { }
+                    protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                    public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(SnapshotTests.GlobalUsings, Api, Context).WithAssemblyName("Paged." + Guid.NewGuid().ToString("N"));
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+
+        var without = Context.Replace("[System.Text.Json.Serialization.JsonSerializable(typeof(Code))]", "");
+        driver = driver.RunGenerators(compilation = Edit(compilation, 2, without));
+        Assert.Equal("WCP0019", Assert.Single(driver.GetRunResult().Diagnostics).Id);
+        Assert.DoesNotContain("ICodeApi", Generated(driver));
+
+        driver = driver.RunGenerators(Edit(compilation, 2, Context));
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.Contains("WeChatPayPage<global::Demo.Code>.Read", Generated(driver));
+    }
+
+    [Fact]
     public void A_diagnostic_follows_its_member_when_a_body_edit_above_it_moves_it()
     {
         const string Api = """

@@ -17,6 +17,7 @@ public sealed class SnapshotTests
     // The user's context is completed by the System.Text.Json generator, which this in-memory run does not have;
     // the project build compiles that output instead.
     [InlineData("UserContext", "Json/UserContextApi.cs", false)]
+    [InlineData("PagingContext", "Behaviour/PagingContextApi.cs", false)]
     public void Generated_source_matches_its_baseline_and_compiles_cleanly(string test, string input, bool compileInMemory)
     {
         var result = GeneratorHarness.Run(GlobalUsings, File.ReadAllText(Path.Combine(ProjectDirectory(), input)));

@@ -59,9 +59,6 @@ internal sealed class TypeRoots
         return supported;
     }
 
-    /// <summary>Adds types the generator writes itself (a paged method's page), which no symbol stands for.</summary>
-    public void AddGenerated(EquatableArray<TypeSpec> types) => Add(new PooledWalk(types));
-
     private void Add(PooledWalk walk)
     {
         if (walk.Types.IsEmpty || ReferenceEquals(walk, _first) || ReferenceEquals(walk, _second) || _more?.Contains(walk) == true)

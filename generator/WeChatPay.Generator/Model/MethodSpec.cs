@@ -6,7 +6,7 @@ namespace WeChatPay.Generator.Model;
 /// <param name="Path">The path template split into literal text and placeholders.</param>
 /// <param name="Parameters">All parameters, in declaration order, each with what it binds to.</param>
 /// <param name="Return">What the method returns and how.</param>
-/// <param name="Paging">For a method that walks WeChat Pay's offset pages: where offset and limit come from; else null.</param>
+/// <param name="Paging">For a method that walks WeChat Pay's pages: its mode and where offset and limit come from; else null.</param>
 internal sealed record MethodSpec(
     string Name,
     string HttpMethod,
@@ -15,18 +15,24 @@ internal sealed record MethodSpec(
     ReturnSpec Return,
     PagingSpec? Paging = null);
 
-/// <summary>How a paged method walks the pages: its offset and limit sources and the page type the generator writes.</summary>
+/// <summary>How a paged method walks the pages: what its offset counts, and where offset and limit come from.</summary>
+/// <param name="Mode">Whether <c>offset</c> is an item position or a page index ([Paged]).</param>
 /// <param name="Offset">Where the first page's offset comes from.</param>
 /// <param name="Limit">Where the page size comes from; unset (null or 0) leaves it to the endpoint.</param>
-/// <param name="Page">The generated page type (<c>data</c>, <c>total_count</c>, <c>offset</c>, <c>limit</c>).</param>
-internal sealed record PagingSpec(PageFieldSpec Offset, PageFieldSpec Limit, TypeRef Page);
+internal sealed record PagingSpec(PagingMode Mode, PageFieldSpec Offset, PageFieldSpec Limit);
+
+/// <summary>What a paged endpoint's <c>offset</c> counts; the runtime's <c>PageMode</c>, by the same names and values.</summary>
+internal enum PagingMode
+{
+    Offset = 0,
+    PageNumber = 1,
+}
 
 /// <summary>A paging value: a query parameter, or a property of a [Query] model parameter.</summary>
 /// <param name="Parameter">The C# parameter's name.</param>
 /// <param name="Property">The query model's property, or null for a plain parameter.</param>
 /// <param name="WireName">The query key (<c>offset</c> or <c>limit</c>).</param>
-/// <param name="IsNullable">Whether reading it can give null (a nullable number, or any property of the model, which may be null).</param>
-internal sealed record PageFieldSpec(string Parameter, string? Property, string WireName, bool IsNullable);
+internal sealed record PageFieldSpec(string Parameter, string? Property, string WireName);
 
 /// <summary>A piece of the path template: literal text (already valid URL text) or a placeholder's parameter.</summary>
 internal sealed record PathPartSpec(bool IsPlaceholder, string Text);

@@ -56,6 +56,10 @@ public partial interface IBusifavorApi
     [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
     WeChatPayResponse<CouponCodePage> ListCouponCodes(string stockId, [Query] ListCouponCodesQuery query);
 
+    /// <summary>查询预存code列表, every page: the codes from the query's offset on, one verified GET a page, read lazily.</summary>
+    [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes")]
+    IAsyncEnumerable<CouponCodeEntry> ListAllCouponCodesAsync(string stockId, [Query] ListCouponCodesQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>查询预存code详情: one code and, once handed out, its coupon.</summary>
     [Get("v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}")]
     Task<WeChatPayResponse<CouponCodeDetails>> GetCouponCodeAsync(string stockId, string couponCode, [Query] string? appid = null, CancellationToken cancellationToken = default);
@@ -103,6 +107,11 @@ public partial interface IBusifavorApi
     /// <summary>根据过滤条件查询用户券, synchronously.</summary>
     [Get("v3/marketing/busifavor/users/{openid}/coupons")]
     WeChatPayResponse<UserCouponPage> ListUserCoupons(string openid, [Query] UserCouponsQuery query);
+
+    /// <summary>根据过滤条件查询用户券, every page: its <c>offset</c> is a page index (分页页码), so the walk counts pages.</summary>
+    [Get("v3/marketing/busifavor/users/{openid}/coupons")]
+    [Paged(PageMode.PageNumber)]
+    IAsyncEnumerable<UserCoupon> ListAllUserCouponsAsync(string openid, [Query] UserCouponsQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>申请退券: gives a used coupon back to the user.</summary>
     [Post("v3/marketing/busifavor/coupons/return")]

@@ -100,7 +100,7 @@ public sealed class UserCouponsQuery
     /// <summary>Only coupons sent by this merchant (<c>sender_merchant</c>).</summary>
     public string? SenderMerchant { get; set; }
 
-    /// <summary>The first entry, from 0 (<c>offset</c>).</summary>
+    /// <summary>The page index, from 0 (<c>offset</c>, 分页页码): page n starts at entry n × limit.</summary>
     public int? Offset { get; set; }
 
     /// <summary>The page size, at most 50 (<c>limit</c>).</summary>
@@ -119,6 +119,6 @@ public sealed class UserCouponPage
     /// <summary>The page size (<c>limit</c>).</summary>
     public long Limit { get; set; }
 
-    /// <summary>The page's start (<c>offset</c>).</summary>
+    /// <summary>The page's index (<c>offset</c>, 分页页码).</summary>
     public long Offset { get; set; }
 }

@@ -52,13 +52,16 @@ internal sealed partial class BusifavorApi
                         matching.Add(coupon);
                 }
             }
-            matching.Sort((a, b) => a.ReceiveTime.CompareTo(b.ReceiveTime));
+            // A stable order, so that coupons received in the same second keep their place from page to page.
+            matching = matching.OrderBy(c => c.ReceiveTime).ToList();
             return ApiResult.Ok(SandboxJson.Write(w =>
             {
                 w.WriteStartObject();
+                // offset is a page index (分页页码), not an entry's position.
+                var first = (long)offset * limit;
                 w.WriteStartArray("data");
-                for (var i = offset; i < matching.Count && i < (long)offset + limit; i++)
-                    WriteCoupon(w, matching[i]);
+                for (var i = first; i < matching.Count && i < first + limit; i++)
+                    WriteCoupon(w, matching[(int)i]);
                 w.WriteEndArray();
                 w.WriteNumber("total_count", matching.Count);
                 w.WriteNumber("limit", limit);

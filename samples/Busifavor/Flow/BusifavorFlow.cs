@@ -147,29 +147,15 @@ public sealed class BusifavorFlow
         table.WriteTo(_out);
     }
 
-    // 3. 查询预存code, page by page.
+    // 3. 查询预存code, every page, through the catalog's paged method: one signed GET a page, each verified before its codes arrive.
     private async Task ListCodesAsync(string stockId, CancellationToken cancellationToken)
     {
-        Step(3, $"List the stock's codes, {PageSize} per page (GET …/stocks/{{stock_id}}/couponcodes, async)");
+        Step(3, $"List the stock's codes, {PageSize} per page (GET …/stocks/{{stock_id}}/couponcodes, IAsyncEnumerable)");
         var table = new Table("#", "code", "status", "uploaded");
-        var offset = 0;
-        var total = 0;
-        var page = 0;
-        do
-        {
-            var response = await _api.ListCouponCodesAsync(stockId, new ListCouponCodesQuery { Offset = offset, Limit = PageSize }, cancellationToken);
-            Verified(response, $"page {++page}");
-            var result = response.Value;
-            total = (int)result.TotalCount;
-            var data = result.Data ?? [];
-            for (var i = 0; i < data.Count; i++)
-                table.Add((offset + i + 1).ToString(CultureInfo.InvariantCulture), data[i].Code, data[i].CodeStatus.Value, Time(data[i].UploadTime));
-            if (data.Count == 0)
-                break;
-            offset += data.Count;
-        }
-        while (offset < total);
-        _out.WriteLine($"  {total} codes in {page} pages:");
+        var count = 0;
+        await foreach (var entry in _api.ListAllCouponCodesAsync(stockId, new ListCouponCodesQuery { Limit = PageSize }, cancellationToken))
+            table.Add((++count).ToString(CultureInfo.InvariantCulture), entry.Code, entry.CodeStatus.Value, Time(entry.UploadTime));
+        _out.WriteLine($"  ✔ {count} codes, {PageSize} a page, each page verified before its codes were listed:");
         table.WriteTo(_out);
     }
 

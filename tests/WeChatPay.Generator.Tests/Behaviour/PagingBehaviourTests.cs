@@ -163,4 +163,78 @@ public sealed class PagingBehaviourTests
         Assert.Equal(Codes(0, 2), codes);
         Assert.Equal(2, gateway.Requests.Count);
     }
+
+    [Fact]
+    public async Task Page_number_mode_asks_for_the_next_page_index_and_stops_at_total_count()
+    {
+        await using var gateway = await PageGateway.StartAsync(count: 6);
+        using var client = gateway.CreateClient();
+
+        var codes = await IPagingApi.Create(client).ListByPageNumberAsync("OPENID", new PagedCodeQuery { Limit = 2 }).Select(c => c.Code).ToListAsync();
+
+        Assert.Equal(Codes(0, 6), codes);
+        // Three full pages hold the six codes: page 2 reaches total_count, so no fourth request.
+        Assert.Equal(["offset=0&limit=2", "offset=1&limit=2", "offset=2&limit=2"], gateway.Requests.Select(r => r.Target.Split('?')[1]));
+        Assert.All(gateway.Requests, r => Assert.True(r.SignatureValid));
+    }
+
+    [Fact]
+    public async Task Page_number_mode_starts_at_the_callers_page_and_stops_at_a_short_page()
+    {
+        await using var gateway = await PageGateway.StartAsync(count: 7, reportsTotal: false);
+        using var client = gateway.CreateClient();
+
+        var codes = await IPagingApi.Create(client).ListByPageNumberAsync("OPENID", new PagedCodeQuery { Offset = 1, Limit = 3 }).Select(c => c.Code).ToListAsync();
+
+        Assert.Equal(Codes(3, 4), codes);
+        Assert.Equal(["offset=1&limit=3", "offset=2&limit=3"], gateway.Requests.Select(r => r.Target.Split('?')[1]));
+    }
+
+    [Fact]
+    public async Task Page_number_mode_with_no_limit_uses_the_page_size_the_endpoint_answers()
+    {
+        await using var gateway = await PageGateway.StartAsync(count: 12, defaultLimit: 5, reportsTotal: false);
+        using var client = gateway.CreateClient();
+
+        var count = await IPagingApi.Create(client).ListByPageNumberAsync("OPENID", null).CountAsync();
+
+        Assert.Equal(12, count);
+        Assert.Equal(["offset=0", "offset=1", "offset=2"], gateway.Requests.Select(r => r.Target.Split('?')[1]));
+    }
+
+    [Fact]
+    public async Task Page_number_mode_an_early_break_sends_no_further_request()
+    {
+        await using var gateway = await PageGateway.StartAsync(count: 10);
+        using var client = gateway.CreateClient();
+
+        var codes = new List<string>();
+        await foreach (var code in IPagingApi.Create(client).ListByPageNumberAsync("OPENID", new PagedCodeQuery { Limit = 3 }))
+        {
+            codes.Add(code.Code);
+            if (codes.Count == 4)
+                break;
+        }
+
+        Assert.Equal(Codes(0, 4), codes);
+        Assert.Equal(["offset=0&limit=3", "offset=1&limit=3"], gateway.Requests.Select(r => r.Target.Split('?')[1]));
+    }
+
+    [Fact]
+    public async Task An_interface_with_its_own_json_context_pages_in_both_modes()
+    {
+        await using var gateway = await PageGateway.StartAsync(count: 5);
+        using var client = gateway.CreateClient();
+        var api = IPagingContextApi.Create(client);
+
+        var byOffset = await api.ListCodesAsync("S1", "USED", null, 2).ToListAsync();
+        var byPage = await api.ListByPageNumberAsync("OPENID", 0, 2).ToListAsync();
+
+        Assert.Equal(Codes(0, 5), byOffset.Select(c => c.Code));
+        Assert.All(byOffset, c => Assert.Equal("USED", c.CodeStatus));
+        Assert.Equal(Codes(0, 5), byPage.Select(c => c.Code));
+        Assert.Equal(
+            ["status=USED&offset=0&limit=2", "status=USED&offset=2&limit=2", "status=USED&offset=4&limit=2", "offset=0&limit=2", "offset=1&limit=2", "offset=2&limit=2"],
+            gateway.Requests.Select(r => r.Target.Split('?')[1]));
+    }
 }

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace WeChatPay.Generator.Tests.TestSupport;
 
 /// <summary>
-/// A WeChat Pay gateway of its own, independent of the sandbox: Kestrel on a free loopback port that serves a stock's
-/// pre-stored codes as offset pages (<c>data</c>, <c>total_count</c>, <c>offset</c>, <c>limit</c>), checks each
-/// request's signature with the merchant's public key, signs each answer with the platform key, and counts requests.
+/// A WeChat Pay gateway of its own, independent of the sandbox: Kestrel on a free loopback port that serves the same
+/// codes as pages (<c>data</c>, <c>total_count</c>, <c>offset</c>, <c>limit</c>), by item offset on
+/// <c>…/stocks/{stock_id}/couponcodes</c> and by page index (分页页码) on <c>…/users/{openid}/coupons</c>; it checks
+/// each request's signature with the merchant's public key, signs each answer with the platform key, and counts requests.
 /// </summary>
 public sealed class PageGateway : IAsyncDisposable
 {
@@ -33,7 +34,7 @@ public sealed class PageGateway : IAsyncDisposable
     /// <summary>Whether pages carry <c>total_count</c>; without it, a walk ends on a short or empty page.</summary>
     public bool ReportsTotal { get; init; } = true;
 
-    /// <summary>Awaited before a page is answered, given the page's offset (to hold a page in flight).</summary>
+    /// <summary>Awaited before a page is answered, given the request's offset (to hold a page in flight).</summary>
     public Func<long, CancellationToken, Task>? BeforeAnswer { get; init; }
 
     /// <summary>The offset whose answer carries a broken signature, or null.</summary>
@@ -67,7 +68,8 @@ public sealed class PageGateway : IAsyncDisposable
             BeforeAnswer = beforeAnswer,
             TamperedOffset = tamperedOffset,
         };
-        app.MapGet("/v3/marketing/busifavor/stocks/{stockId}/couponcodes", (Func<HttpContext, Task>)gateway.AnswerAsync);
+        app.MapGet("/v3/marketing/busifavor/stocks/{stockId}/couponcodes", (HttpContext context) => gateway.AnswerAsync(context, pageNumbers: false));
+        app.MapGet("/v3/marketing/busifavor/users/{openid}/coupons", (HttpContext context) => gateway.AnswerAsync(context, pageNumbers: true));
         await app.StartAsync();
         gateway.BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
         return gateway;
@@ -84,7 +86,7 @@ public sealed class PageGateway : IAsyncDisposable
     /// <summary>The code at a position: C000, C001, …</summary>
     public static string CodeAt(int index) => "C" + index.ToString("000", CultureInfo.InvariantCulture);
 
-    private async Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context, bool pageNumbers)
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
@@ -98,10 +100,11 @@ public sealed class PageGateway : IAsyncDisposable
             await BeforeAnswer(offset, context.RequestAborted);
 
         var status = request.Query["status"].FirstOrDefault() ?? "AVAILABLE";
-        var data = Enumerable.Range(0, Count).Skip((int)offset).Take((int)limit)
+        var first = pageNumbers ? offset * limit : offset;
+        var data = Enumerable.Range(0, Count).Skip((int)first).Take((int)limit)
             .Select(i => new Dictionary<string, string> { ["code"] = CodeAt(i), ["code_status"] = status })
             .ToList();
-        var page = new Dictionary<string, object> { ["data"] = data, ["offset"] = offset, ["limit"] = limit };
+        var page = new Dictionary<string, object> { ["stock_id"] = "S1", ["data"] = data, ["offset"] = offset, ["limit"] = limit };
         if (ReportsTotal)
             page["total_count"] = Count;
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(page));
