@@ -72,7 +72,10 @@ public partial interface IBusifavorApi
     [Delete("v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}")]
     WeChatPayResponse<DeletedCouponCode> DeleteCouponCode(string stockId, string couponCode, [Query] string deleteRequestNo);
 
-    /// <summary>发放消费卡: issues the consumption card <paramref name="cardId"/> to a user.</summary>
+    /// <summary>
+    /// 发放消费卡: issues the consumption card <paramref name="cardId"/> (made in the merchant platform, not a stock)
+    /// to a user; the same <c>out_request_no</c> and <c>send_time</c> answer the same <c>card_code</c>.
+    /// </summary>
     [Post("v3/marketing/busifavor/coupons/{card_id}/send")]
     Task<WeChatPayResponse<SentConsumptionCard>> SendConsumptionCardAsync(string cardId, SendConsumptionCardRequest json, CancellationToken cancellationToken = default);
 
