@@ -49,6 +49,8 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
         router.Map("POST", "v3/marketing/busifavor/subsidy/pay-receipts", CreateSubsidyReceipt);
         router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts/{subsidy_receipt_id}", QuerySubsidyReceipt);
         router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts", ListSubsidyReceipts);
+        router.Map("POST", "v3/marketing/busifavor/subsidy/return-receipts", CreateSubsidyReturn);
+        router.Map("GET", "v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}", QuerySubsidyReturn);
         // Sandbox control routes: what the merchant platform and the user's WeChat do.
         router.Map("POST", "sandbox/v1/marketing/busifavor/cards", CreateCardRoute);
         router.Map("GET", "sandbox/v1/marketing/busifavor/cards/{card_id}", QueryCardRoute);
