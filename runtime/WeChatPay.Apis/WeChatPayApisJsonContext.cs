@@ -88,4 +88,6 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(SubsidyPayRequest))]
 [JsonSerializable(typeof(SubsidyPayReceipt))]
 [JsonSerializable(typeof(SubsidyPayReceiptList))]
+[JsonSerializable(typeof(SubsidyReturnRequest))]
+[JsonSerializable(typeof(SubsidyReturnReceipt))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

@@ -89,7 +89,10 @@ public static class BusifavorSample
 
             await using (services)
             {
-                var flow = new BusifavorFlow(services.GetRequiredService<IBusifavorApi>(), output, settings["WeChatPay:MerchantId"]!);
+                var flow = new BusifavorFlow(services.GetRequiredService<IBusifavorApi>(), output, settings["WeChatPay:MerchantId"]!)
+                {
+                    ReceiveCoupon = SampleHost.SandboxCouponReceiver(services.GetRequiredService<WeChatPayClient>()),
+                };
                 if (stockId is null)
                     await flow.RunAsync(cancellationToken);
                 else

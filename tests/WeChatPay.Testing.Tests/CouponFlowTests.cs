@@ -3,21 +3,24 @@ using System.Text.Json.Nodes;
 
 namespace WeChatPay.Testing.Tests;
 
-/// <summary>创建/查询商家券, 发放消费卡, 核销用户券 and 查询用户单张券详情, with state.</summary>
+/// <summary>
+/// 创建/查询商家券, a user receiving a coupon (the control route that plays the 发券插件), 核销用户券 and
+/// 查询用户单张券详情, with state.
+/// </summary>
 [Collection(SandboxCollection.Name)]
 public sealed class CouponFlowTests(SandboxFixture fixture)
 {
     private WeChatPayClient Client => fixture.RsaClient;
 
+    /// <summary>The user receives a coupon: the sandbox's control route plays the 发券插件.</summary>
     internal static ChainRequestOptions Send(string stockId, string openid, string outRequestNo) => new()
     {
-        PathValues = { ["card_id"] = stockId },
+        PathValues = { ["stock_id"] = stockId },
         Json = new JsonObject
         {
             ["appid"] = "wx1234567890abcdef",
             ["openid"] = openid,
             ["out_request_no"] = outRequestNo,
-            ["send_time"] = "2026-11-29T13:29:35+08:00",
         },
     };
 
@@ -96,8 +99,8 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa);
         await Client.Chain(SandboxFixture.CouponCodes).PostAsync(SandboxFixture.Upload(stockId, "flow-upload", "FLOW-0001", "FLOW-0002"));
 
-        var sent = (await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-flow", "flow-send"))).Json!;
-        var code = sent["card_code"]!.GetValue<string>();
+        var sent = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-flow", "flow-send"))).Json!;
+        var code = sent["coupon_code"]!.GetValue<string>();
         var before = (await Client.Chain("v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}").GetAsync(new ChainRequestOptions
         {
             PathValues = { ["openid"] = "openid-flow", ["coupon_code"] = code, ["appid"] = "wx1234567890abcdef" },
@@ -124,10 +127,10 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     {
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa, codeMode: "WECHATPAY_MODE");
 
-        var first = (await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-i", "send-once"))).Json!;
-        var second = (await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-i", "send-once"))).Json!;
+        var first = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-i", "send-once"))).Json!;
+        var second = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-i", "send-once"))).Json!;
 
-        Assert.Equal(first["card_code"]!.GetValue<string>(), second["card_code"]!.GetValue<string>());
+        Assert.Equal(first["coupon_code"]!.GetValue<string>(), second["coupon_code"]!.GetValue<string>());
     }
 
     [Fact]
@@ -135,10 +138,10 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     {
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa);
         await Client.Chain(SandboxFixture.CouponCodes).PostAsync(SandboxFixture.Upload(stockId, "one", "ONLY-1"));
-        await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-a", "send-a"));
+        await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-a", "send-a"));
 
         var error = await Assert.ThrowsAsync<WeChatPayApiException>(() =>
-            Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-b", "send-b")));
+            Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-b", "send-b")));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
     }
@@ -147,7 +150,7 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     public async Task Refuses_to_use_a_coupon_twice_but_repeats_the_first_use_for_the_same_use_request_no()
     {
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa, codeMode: "WECHATPAY_MODE");
-        var code = (await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-u", "send-u"))).Json!["card_code"]!.GetValue<string>();
+        var code = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-u", "send-u"))).Json!["coupon_code"]!.GetValue<string>();
         var first = await Client.Chain("v3/marketing/busifavor/coupons/use").PostAsync(Use(stockId, code, "use-1"));
 
         var repeat = await Client.Chain("v3/marketing/busifavor/coupons/use").PostAsync(Use(stockId, code, "use-1"));
@@ -161,7 +164,7 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
     public async Task Answers_404_for_another_users_coupon_and_for_an_unknown_coupon()
     {
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa, codeMode: "WECHATPAY_MODE");
-        var code = (await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(Send(stockId, "openid-owner", "send-o"))).Json!["card_code"]!.GetValue<string>();
+        var code = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-owner", "send-o"))).Json!["coupon_code"]!.GetValue<string>();
 
         var other = await Assert.ThrowsAsync<WeChatPayApiException>(() => Client.Chain("v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}").GetAsync(new ChainRequestOptions
         {
@@ -171,5 +174,20 @@ public sealed class CouponFlowTests(SandboxFixture fixture)
 
         Assert.Equal("RESOURCE_NOT_EXISTS", other.Code);
         Assert.Equal("RESOURCE_NOT_EXISTS", unknown.Code);
+    }
+
+    [Fact]
+    public async Task A_merchant_api_stock_hands_out_the_code_the_merchant_names_and_needs_one()
+    {
+        var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa, codeMode: "MERCHANT_API");
+        var named = Send(stockId, "openid-m", "send-m");
+        named.Json!["coupon_code"] = "MY-CODE-0001";
+
+        var sent = (await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(named)).Json!;
+        var unnamed = await Assert.ThrowsAsync<WeChatPayApiException>(() =>
+            Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(Send(stockId, "openid-m", "send-m2")));
+
+        Assert.Equal("MY-CODE-0001", sent["coupon_code"]!.GetValue<string>());
+        Assert.Equal(("PARAM_ERROR", "/coupon_code"), (unnamed.Code, unnamed.Detail?.Field));
     }
 }

@@ -58,8 +58,8 @@ public sealed class NotificationTests(SandboxFixture fixture)
     private async Task<SandboxNotification> UsedCouponNotificationAsync(WeChatPayClient client, SandboxMerchant merchant)
     {
         var stockId = await fixture.CreateStockAsync(client, merchant, codeMode: "WECHATPAY_MODE");
-        var code = (await client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(CouponFlowTests.Send(stockId, "openid-n", "send-n-" + SandboxFixture.NewNonce())))
-            .Json!["card_code"]!.GetValue<string>();
+        var code = (await client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(CouponFlowTests.Send(stockId, "openid-n", "send-n-" + SandboxFixture.NewNonce())))
+            .Json!["coupon_code"]!.GetValue<string>();
         await client.Chain("v3/marketing/busifavor/coupons/use").PostAsync(new ChainRequestOptions
         {
             Json = new System.Text.Json.Nodes.JsonObject

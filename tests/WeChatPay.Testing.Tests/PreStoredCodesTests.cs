@@ -236,7 +236,7 @@ public sealed class PreStoredCodesTests(SandboxFixture fixture)
     {
         var stockId = await fixture.CreateStockAsync(Client, fixture.Rsa);
         await UploadAsync(stockId, "upload-s", "S1", "S2", "S3");
-        await Client.Chain("v3/marketing/busifavor/coupons/{card_id}/send").PostAsync(CouponFlowTests.Send(stockId, "openid-s", "send-s"));
+        await Client.Chain("sandbox/v1/marketing/busifavor/stocks/{stock_id}/send").PostAsync(CouponFlowTests.Send(stockId, "openid-s", "send-s"));
 
         JsonNode List(string status) => Client.Chain(SandboxFixture.CouponCodes).Get(new ChainRequestOptions
         {

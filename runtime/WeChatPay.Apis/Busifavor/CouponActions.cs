@@ -3,16 +3,16 @@ namespace WeChatPay.Apis.Busifavor;
 /// <summary>发放消费卡: issues a consumption card (<c>card_id</c> in the path) to a user.</summary>
 public sealed class SendConsumptionCardRequest
 {
-    /// <summary>The appid the openid belongs to (<c>appid</c>).</summary>
+    /// <summary>The card's appid, bound to the merchant; at most 18 characters (<c>appid</c>).</summary>
     public required string Appid { get; set; }
 
-    /// <summary>The user (<c>openid</c>).</summary>
+    /// <summary>The user, an openid of that appid; at most 28 characters (<c>openid</c>).</summary>
     public required string Openid { get; set; }
 
-    /// <summary>The merchant's request number; with <see cref="SendTime"/> it makes the send idempotent (<c>out_request_no</c>).</summary>
+    /// <summary>The merchant's request number, at most 32 characters; with <see cref="SendTime"/> it makes the send idempotent (<c>out_request_no</c>).</summary>
     public required string OutRequestNo { get; set; }
 
-    /// <summary>When the merchant sends it (<c>send_time</c>).</summary>
+    /// <summary>When the merchant sends it, no more than 24 hours ago (<c>send_time</c>).</summary>
     public required DateTimeOffset SendTime { get; set; }
 }
 

@@ -1,8 +1,8 @@
 namespace WeChatPay.Apis.Busifavor;
 
 /// <summary>
-/// 商家券 (busifavor): stocks, pre-stored codes, consumption cards, user coupons, event callbacks and subsidy pay
-/// receipts. Direct merchants and service providers call the same paths (a provider names the merchant in
+/// 商家券 (busifavor): stocks, pre-stored codes, consumption cards, user coupons, event callbacks, and subsidy pay
+/// and return receipts. Direct merchants and service providers call the same paths (a provider names the merchant in
 /// <c>belong_merchant</c> or <c>mchid</c>). <c>IBusifavorApi.Create(client)</c> is generated.
 /// </summary>
 [WeChatPayJsonContext(typeof(WeChatPayApisJsonContext))]
@@ -76,7 +76,10 @@ public partial interface IBusifavorApi
     [Delete("v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}")]
     WeChatPayResponse<DeletedCouponCode> DeleteCouponCode(string stockId, string couponCode, [Query] string deleteRequestNo);
 
-    /// <summary>发放消费卡: issues the consumption card <paramref name="cardId"/> to a user.</summary>
+    /// <summary>
+    /// 发放消费卡: issues the consumption card <paramref name="cardId"/> (made in the merchant platform, not a stock)
+    /// to a user; the same <c>out_request_no</c> and <c>send_time</c> answer the same <c>card_code</c>.
+    /// </summary>
     [Post("v3/marketing/busifavor/coupons/{card_id}/send")]
     Task<WeChatPayResponse<SentConsumptionCard>> SendConsumptionCardAsync(string cardId, SendConsumptionCardRequest json, CancellationToken cancellationToken = default);
 
@@ -184,4 +187,20 @@ public partial interface IBusifavorApi
     /// <summary>查询营销补差付款单列表, synchronously.</summary>
     [Get("v3/marketing/busifavor/subsidy/pay-receipts")]
     WeChatPayResponse<SubsidyPayReceiptList> ListSubsidyPayReceipts([Query] string stockId, [Query] string couponCode, [Query] string? outSubsidyNo = null);
+
+    /// <summary>营销补差回退: returns part or all of a paid subsidy after the payment's refund.</summary>
+    [Post("v3/marketing/busifavor/subsidy/return-receipts")]
+    Task<WeChatPayResponse<SubsidyReturnReceipt>> CreateSubsidyReturnReceiptAsync(SubsidyReturnRequest json, CancellationToken cancellationToken = default);
+
+    /// <summary>营销补差回退, synchronously.</summary>
+    [Post("v3/marketing/busifavor/subsidy/return-receipts")]
+    WeChatPayResponse<SubsidyReturnReceipt> CreateSubsidyReturnReceipt(SubsidyReturnRequest json);
+
+    /// <summary>查询商家券营销补差回退单详情.</summary>
+    [Get("v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}")]
+    Task<WeChatPayResponse<SubsidyReturnReceipt>> GetSubsidyReturnReceiptAsync(string subsidyReturnReceiptId, CancellationToken cancellationToken = default);
+
+    /// <summary>查询商家券营销补差回退单详情, synchronously.</summary>
+    [Get("v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}")]
+    WeChatPayResponse<SubsidyReturnReceipt> GetSubsidyReturnReceipt(string subsidyReturnReceiptId);
 }

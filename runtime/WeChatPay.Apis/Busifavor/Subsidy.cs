@@ -21,10 +21,10 @@ public sealed class SubsidyPayRequest
     /// <summary>The subsidy, in fen (<c>amount</c>).</summary>
     public required long Amount { get; set; }
 
-    /// <summary>Why, at most 80 characters (<c>description</c>).</summary>
+    /// <summary>Why, at most 1024 characters; queries echo it (<c>description</c>).</summary>
     public required string Description { get; set; }
 
-    /// <summary>The merchant's subsidy number, unique per merchant (<c>out_subsidy_no</c>).</summary>
+    /// <summary>The merchant's subsidy number, at most 128 letters, digits or <c>| _ * -</c>, unique per merchant (<c>out_subsidy_no</c>).</summary>
     public required string OutSubsidyNo { get; set; }
 }
 

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using WeChatPay.Testing.Crypto;
 using WeChatPay.Testing.Gateway;
+using WeChatPay.Testing.Payments;
 
 namespace WeChatPay.Testing.Busifavor;
 
 /// <summary>
 /// 商家券 (busifavor) with state in memory and WeChat Pay's rules: stocks (create, query, update, budget), pre-stored
-/// codes (预存code), the send (发放消费卡, with the stock as the card), the coupon's life (use, return, deactivate,
+/// codes (预存code), consumption cards (发放消费卡, from a registry of cards), the coupon's life (use, return, deactivate,
 /// associate), the user's coupons, event callbacks and subsidy pay receipts. One lock guards all state: the sandbox
 /// favours being obviously right. Features live in partial files (<c>BusifavorApi.Stocks.cs</c>, …).
 /// </summary>
@@ -31,7 +32,7 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
         router.Map("GET", "v3/marketing/busifavor/stocks/{stock_id}", QueryStock);
         router.Map("POST", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes", UploadCodes);
         router.Map("GET", "v3/marketing/busifavor/stocks/{stock_id}/couponcodes", ListCodes);
-        router.Map("POST", "v3/marketing/busifavor/coupons/{card_id}/send", SendCoupon);
+        router.Map("POST", "v3/marketing/busifavor/coupons/{card_id}/send", SendCard);
         router.Map("POST", "v3/marketing/busifavor/coupons/use", UseCoupon);
         router.Map("GET", "v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}", QueryUserCoupon);
         router.Map("PATCH", "v3/marketing/busifavor/stocks/{stock_id}", UpdateStock);
@@ -48,6 +49,12 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
         router.Map("POST", "v3/marketing/busifavor/subsidy/pay-receipts", CreateSubsidyReceipt);
         router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts/{subsidy_receipt_id}", QuerySubsidyReceipt);
         router.Map("GET", "v3/marketing/busifavor/subsidy/pay-receipts", ListSubsidyReceipts);
+        router.Map("POST", "v3/marketing/busifavor/subsidy/return-receipts", CreateSubsidyReturn);
+        router.Map("GET", "v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}", QuerySubsidyReturn);
+        // Sandbox control routes: what the merchant platform and the user's WeChat do.
+        router.Map("POST", "sandbox/v1/marketing/busifavor/cards", CreateCardRoute);
+        router.Map("GET", "sandbox/v1/marketing/busifavor/cards/{card_id}", QueryCardRoute);
+        router.Map("POST", "sandbox/v1/marketing/busifavor/stocks/{stock_id}/send", SendCoupon);
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -212,35 +219,46 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
         return value;
     }
 
-    // ---- 发放消费卡 POST /v3/marketing/busifavor/coupons/{card_id}/send ----------------------------------------------
+    // ---- the user receives a coupon: POST /sandbox/v1/marketing/busifavor/stocks/{stock_id}/send -----------------------
+    // Not a WeChat Pay API: users receive 商家券 in the merchant's mini program or H5 page (发券插件), which the
+    // sandbox plays here. A send is unique per stock and user on out_request_no, as the plugin's is.
 
     private ApiResult SendCoupon(RouteContext context)
     {
         var body = JsonBody.ParseObject(context.Request.Body);
-        var appid = JsonBody.RequiredString(body, "appid");
-        var openid = JsonBody.RequiredString(body, "openid");
-        var outRequestNo = JsonBody.RequiredString(body, "out_request_no");
-        var sendTime = JsonBody.RequiredTime(body, "send_time");
-        PaymentRulesAppId(body);
+        var appid = PaymentRulesAppId(body);
+        var openid = PaymentRules.Text(body, "openid", 128);
+        var outRequestNo = PaymentRules.Text(body, "out_request_no", 128);
+        var requestedCode = JsonBody.OptionalString(body, "coupon_code");
 
         lock (_gate)
         {
-            // A send is unique on out_request_no together with send_time: the same pair returns the same card.
-            var key = context.Merchant.MerchantId + "\n" + outRequestNo + "\n" + sendTime.UtcTicks.ToString(CultureInfo.InvariantCulture);
+            var stock = FindStock(context, context.Path("stock_id"));
+            var key = stock.StockId + "\n" + openid + "\n" + outRequestNo;
             if (_sendResults.TryGetValue(key, out var first))
                 return ApiResult.Ok(first);
-            var stock = FindStock(context, context.Path("card_id"));
             if (stock.State != "RUNNING")
                 throw SandboxError.InvalidRequest($"批次{stock.StockId}状态为{stock.State}，不可发放 (the stock is not RUNNING)");
             if (stock.SentCount >= stock.MaxCoupons)
                 throw SandboxError.InvalidRequest($"批次{stock.StockId}已达到发放总上限{stock.MaxCoupons} (the stock has reached max_coupons)");
             if (stock.Coupons.Values.Count(c => c.OpenId == openid) >= stock.MaxCouponsPerUser)
                 throw SandboxError.InvalidRequest($"用户已达到本批次领取上限{stock.MaxCouponsPerUser} (the user has reached max_coupons_per_user)");
+            if ((stock.CodeMode == "MERCHANT_API") != (requestedCode is not null))
+                throw SandboxError.ParamError("coupon_code仅在MERCHANT_API模式的批次必填，其他模式不可填写 (coupon_code is required for MERCHANT_API stocks and not allowed otherwise)",
+                    "/coupon_code", "required for MERCHANT_API stocks, not allowed otherwise", value: requestedCode);
             // Whole seconds, as WeChat Pay records times: a use_time in the same second as the receipt is within the window.
             var now = Now;
             now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
             string code;
-            if (stock.CodeMode == "MERCHANT_UPLOAD")
+            if (requestedCode is not null)
+            {
+                if (ValidateCode(requestedCode) is { } problem)
+                    throw SandboxError.ParamError(problem, "/coupon_code", problem, value: requestedCode);
+                if (stock.Coupons.ContainsKey(requestedCode))
+                    throw new SandboxError(400, "RESOURCE_ALREADY_EXISTS", $"券code {requestedCode}已发放 (the coupon_code was already sent in this stock)");
+                code = requestedCode;
+            }
+            else if (stock.CodeMode == "MERCHANT_UPLOAD")
             {
                 // WeChat Pay picks one of the uploaded codes; the sandbox takes the oldest, to stay deterministic.
                 var entry = stock.Codes.Find(c => c.Status == "AVAILABLE")
@@ -261,7 +279,9 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
             var result = SandboxJson.Write(w =>
             {
                 w.WriteStartObject();
-                w.WriteString("card_code", code);
+                w.WriteString("stock_id", stock.StockId);
+                w.WriteString("out_request_no", outRequestNo);
+                w.WriteString("coupon_code", code);
                 w.WriteEndObject();
             });
             _sendResults[key] = result;
@@ -428,7 +448,7 @@ internal sealed partial class BusifavorApi(TimeProvider time, Func<string, bool>
 
     private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static void PaymentRulesAppId(JsonElement body) => WeChatPay.Testing.Payments.PaymentRules.AppId(body, "appid");
+    private static string PaymentRulesAppId(JsonElement body) => WeChatPay.Testing.Payments.PaymentRules.AppId(body, "appid");
 
     private sealed class Coupon(string code, Stock stock, string openId, string appId, string sendRequestNo, DateTimeOffset receiveTime)
     {

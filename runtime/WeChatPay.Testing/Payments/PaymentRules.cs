@@ -75,7 +75,7 @@ internal static class PaymentRules
         return AppId(parent, name, pointer);
     }
 
-    private static bool LooksLikeAppId(string value)
+    public static bool LooksLikeAppId(string value)
     {
         if (value.Length != 18 || !value.StartsWith("wx", StringComparison.Ordinal))
             return false;

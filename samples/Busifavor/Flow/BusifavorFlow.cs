@@ -39,6 +39,9 @@ public sealed class BusifavorFlow
 
     public string OpenId { get; init; } = DefaultOpenId;
 
+    /// <summary>How the user receives the coupon of step 4; step 4 is left out when null.</summary>
+    public CouponReceiver? ReceiveCoupon { get; init; }
+
     /// <summary>The whole flow, on a stock created for it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -159,19 +162,14 @@ public sealed class BusifavorFlow
         table.WriteTo(_out);
     }
 
-    // 4. 发放消费卡 (the user gets one of the pre-stored codes), 核销用户券, then the user's coupon and the code's new status.
+    // 4. The user receives one of the pre-stored codes (发券插件), 核销用户券, then the user's coupon and the code's new status.
     private async Task SendAndUseCouponAsync(string stockId, CancellationToken cancellationToken)
     {
+        if (ReceiveCoupon is null)
+            return;
         Step(4, "Send a coupon to a user and use it");
-        var sent = await _api.SendConsumptionCardAsync(stockId, new SendConsumptionCardRequest
-        {
-            Appid = AppId,
-            Openid = OpenId,
-            OutRequestNo = $"SEND-{_batch}",
-            SendTime = Truncate(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8))),
-        }, cancellationToken);
-        Verified(sent, "async");
-        var code = sent.Value.CardCode;
+        var (code, received) = await ReceiveCoupon(stockId, AppId, OpenId, $"SEND-{_batch}", cancellationToken);
+        Verified(received, "async");
         _out.WriteLine($"  sent coupon {code} to {OpenId}");
 
         var used = await _api.UseCouponAsync(new UseCouponRequest

@@ -1,3 +1,5 @@
+using Busifavor.Flow;
+using WeChatPay;
 using WeChatPay.Apis.Busifavor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,21 @@ public static class SampleHost
         }
         return provider;
     }
+
+    /// <summary>
+    /// The user of a sandbox receiving a coupon: the sandbox's control route
+    /// <c>POST /sandbox/v1/marketing/busifavor/stocks/{stock_id}/send</c> plays the mini program's 发券插件. Its answer
+    /// is signed and verified like any other.
+    /// </summary>
+    public static CouponReceiver SandboxCouponReceiver(WeChatPayClient client) => async (stockId, appId, openId, outRequestNo, cancellationToken) =>
+    {
+        var answer = await client["sandbox/v1/marketing/busifavor/stocks/{stock_id}/send"].PostAsync(new ChainRequestOptions
+        {
+            PathValues = { ["stock_id"] = stockId },
+            Json = new System.Text.Json.Nodes.JsonObject { ["appid"] = appId, ["openid"] = openId, ["out_request_no"] = outRequestNo },
+        }, cancellationToken);
+        return (answer.Json!["coupon_code"]!.GetValue<string>(), answer.Response);
+    };
 
     /// <summary>
     /// Creates a sandbox identity in a new temporary directory and serves it with Kestrel on a free loopback port.

@@ -3,21 +3,44 @@ using WeChatPay.Testing;
 
 namespace WeChatPay.Apis.Tests.Busifavor;
 
-/// <summary>An in-process sandbox with one merchant and the generated <see cref="IBusifavorApi"/> over it.</summary>
+/// <summary>
+/// A sandbox with one merchant and the generated <see cref="IBusifavorApi"/> over it: in process, or served by
+/// Kestrel on a free loopback port (<see cref="StartOnLoopbackAsync"/>).
+/// </summary>
 public sealed class BusifavorSandbox : IDisposable
 {
     public const string AppId = "wxd678efh567hg6787";
     public const string OpenId = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
 
-    private readonly WeChatPaySandbox _sandbox = new();
+    private readonly WeChatPaySandbox _sandbox;
+    private readonly SandboxServer? _server;
     private readonly WeChatPayClient _client;
 
     public BusifavorSandbox()
+        : this(new WeChatPaySandbox(), null)
     {
+    }
+
+    private BusifavorSandbox(WeChatPaySandbox sandbox, SandboxServer? server)
+    {
+        _sandbox = sandbox;
+        _server = server;
         Merchant = _sandbox.CreateMerchant();
-        _client = new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, new Uri("https://api.mch.weixin.qq.com/")), _sandbox.CreateHandler());
+        _client = server is null
+            ? new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, new Uri("https://api.mch.weixin.qq.com/")), _sandbox.CreateHandler())
+            : new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, server.BaseAddress));
         Api = IBusifavorApi.Create(_client);
     }
+
+    /// <summary>A sandbox served over a real socket, on a free loopback port.</summary>
+    public static async Task<BusifavorSandbox> StartOnLoopbackAsync()
+    {
+        var sandbox = new WeChatPaySandbox();
+        return new BusifavorSandbox(sandbox, await SandboxServer.StartAsync(sandbox));
+    }
+
+    /// <summary>The sandbox itself, for its in-process set-up methods.</summary>
+    public WeChatPaySandbox Sandbox => _sandbox;
 
     public SandboxMerchant Merchant { get; }
 
@@ -55,19 +78,23 @@ public sealed class BusifavorSandbox : IDisposable
 
     public async Task<string> CreateStockAsync(CouponCodeMode mode) => (await Api.CreateStockAsync(Definition(mode))).Value.StockId;
 
-    /// <summary>A coupon sent to <see cref="OpenId"/> from a fresh WECHATPAY_MODE stock.</summary>
+    /// <summary>
+    /// A coupon that <see cref="OpenId"/> receives from a fresh WECHATPAY_MODE stock, through the sandbox's control
+    /// route that plays the 发券插件 (users receive 商家券 in the merchant's mini program, not through an API).
+    /// </summary>
     public async Task<(string StockId, string Code)> SendAsync(string? stockId = null)
     {
         stockId ??= await CreateStockAsync(CouponCodeMode.WechatpayMode);
-        var sent = await Api.SendConsumptionCardAsync(stockId, new SendConsumptionCardRequest
+        var sent = await _client["sandbox/v1/marketing/busifavor/stocks/{stock_id}/send"].PostAsync(new ChainRequestOptions
         {
-            Appid = AppId,
-            Openid = OpenId,
-            OutRequestNo = NewNo("SEND"),
-            SendTime = Now(),
+            PathValues = { ["stock_id"] = stockId },
+            Json = new System.Text.Json.Nodes.JsonObject { ["appid"] = AppId, ["openid"] = OpenId, ["out_request_no"] = NewNo("SEND") },
         });
-        return (stockId, sent.Value.CardCode);
+        return (stockId, sent.Json!["coupon_code"]!.GetValue<string>());
     }
+
+    /// <summary>A consumption card of the merchant whose appid is <see cref="AppId"/>.</summary>
+    public string CreateCard(long? quantity = null) => _sandbox.CreateConsumptionCard(Merchant, AppId, quantity);
 
     public async Task UseAsync(string stockId, string code) => await Api.UseCouponAsync(new UseCouponRequest
     {
@@ -82,6 +109,7 @@ public sealed class BusifavorSandbox : IDisposable
     public void Dispose()
     {
         _client.Dispose();
+        _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }
