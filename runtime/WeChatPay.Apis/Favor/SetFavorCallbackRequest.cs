@@ -1,0 +1,24 @@
+namespace WeChatPay.Apis.Favor;
+
+/// <summary>设置消息通知地址: where WeChat Pay sends 代金券 events (today only <c>COUPON.USE</c>).</summary>
+public sealed class SetFavorCallbackRequest
+{
+    /// <summary>The merchant (<c>mchid</c>).</summary>
+    public required string Mchid { get; set; }
+
+    /// <summary>The https URL, without query parameters (<c>notify_url</c>).</summary>
+    public required string NotifyUrl { get; set; }
+
+    /// <summary>Whether events are sent: <c>true</c> turns them on, <c>false</c> off (<c>switch</c>).</summary>
+    public bool? Switch { get; set; }
+}
+
+/// <summary>The answer of 设置消息通知地址.</summary>
+public sealed class FavorCallback
+{
+    /// <summary>When it was set (<c>update_time</c>).</summary>
+    public DateTimeOffset UpdateTime { get; set; }
+
+    /// <summary>The URL (<c>notify_url</c>).</summary>
+    public string NotifyUrl { get; set; } = "";
+}
