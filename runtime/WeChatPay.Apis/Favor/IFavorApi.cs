@@ -2,7 +2,7 @@ namespace WeChatPay.Apis.Favor;
 
 /// <summary>
 /// 代金券 (cash coupons, <c>v3/marketing/favor</c>): stocks and their life (create, start, pause, restart), sends,
-/// user coupons, where a stock's coupons may be used, the use and refund flow files, and the event callback. List
+/// user coupons, where a stock's coupons may be used, the use and refund flow files, and the event callback (set and query). List
 /// queries count <c>offset</c> in pages, not items. <c>IFavorApi.Create(client)</c> is generated.
 /// </summary>
 [WeChatPayJsonContext(typeof(WeChatPayApisJsonContext))]
@@ -119,4 +119,12 @@ public partial interface IFavorApi
     /// <summary>设置消息通知地址, synchronously.</summary>
     [Post("v3/marketing/favor/callbacks")]
     WeChatPayResponse<FavorCallback> SetCallback(SetFavorCallbackRequest json);
+
+    /// <summary>查询消息通知地址: the merchant's address, 404 until one is set.</summary>
+    [Get("v3/marketing/favor/callbacks")]
+    Task<WeChatPayResponse<FavorCallback>> GetCallbackAsync([Query] string mchid, CancellationToken cancellationToken = default);
+
+    /// <summary>查询消息通知地址, synchronously.</summary>
+    [Get("v3/marketing/favor/callbacks")]
+    WeChatPayResponse<FavorCallback> GetCallback([Query] string mchid);
 }

@@ -13,12 +13,15 @@ public sealed class SetFavorCallbackRequest
     public bool? Switch { get; set; }
 }
 
-/// <summary>The answer of 设置消息通知地址.</summary>
+/// <summary>A merchant's 代金券 notification address: the answer of 设置 and of 查询消息通知地址.</summary>
 public sealed class FavorCallback
 {
-    /// <summary>When it was set (<c>update_time</c>).</summary>
-    public DateTimeOffset UpdateTime { get; set; }
+    /// <summary>When it was set; only in the answer of the setting (<c>update_time</c>).</summary>
+    public DateTimeOffset? UpdateTime { get; set; }
 
     /// <summary>The URL (<c>notify_url</c>).</summary>
     public string NotifyUrl { get; set; } = "";
+
+    /// <summary>The merchant; only in the answer of the query (<c>mchid</c>).</summary>
+    public string? Mchid { get; set; }
 }

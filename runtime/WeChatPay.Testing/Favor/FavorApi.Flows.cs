@@ -6,10 +6,10 @@ using WeChatPay.Testing.Payments;
 
 namespace WeChatPay.Testing.Favor;
 
-// 下载批次核销明细 and 下载批次退款明细 (a CSV served from the download route, with its SHA-1), and 设置消息通知地址.
+// 下载批次核销明细 and 下载批次退款明细 (a CSV served from the download route, with its SHA-1), and 设置/查询消息通知地址.
 internal sealed partial class FavorApi
 {
-    private readonly Dictionary<string, (Uri Url, bool On, DateTimeOffset UpdateTime)> _callbacks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Uri Url, string Text, bool On, DateTimeOffset UpdateTime)> _callbacks = new(StringComparer.Ordinal);
 
     private ApiResult Flow(RouteContext context, bool use)
     {
@@ -62,12 +62,32 @@ internal sealed partial class FavorApi
         lock (_gate)
         {
             var now = Now;
-            _callbacks[mchid] = (url, on, now);
+            var text = body.GetProperty("notify_url").GetString()!;
+            _callbacks[mchid] = (url, text, on, now);
             return ApiResult.Ok(SandboxJson.Write(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("update_time", SandboxJson.Time(now));
-                w.WriteString("notify_url", body.GetProperty("notify_url").GetString());
+                w.WriteString("notify_url", text);
+                w.WriteEndObject();
+            }));
+        }
+    }
+
+    private ApiResult GetCallback(RouteContext context)
+    {
+        var mchid = RequiredQuery(context, "mchid");
+        if (mchid != context.Merchant.MerchantId)
+            throw SandboxError.InvalidRequest($"非法的商户号：mchid须为调用接口的商户号 (mchid {mchid} is not the calling merchant)");
+        lock (_gate)
+        {
+            if (!_callbacks.TryGetValue(mchid, out var callback))
+                throw SandboxError.NotExists($"商户{mchid}未设置消息通知地址 (no notify_url is set for this merchant)");
+            return ApiResult.Ok(SandboxJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("notify_url", callback.Text);
+                w.WriteString("mchid", mchid);
                 w.WriteEndObject();
             }));
         }

@@ -39,6 +39,7 @@ internal sealed partial class FavorApi(TimeProvider time, Func<string, bool> mer
         router.Map("GET", Favor + "users/{openid}/coupons/{coupon_id}", QueryCoupon);
         router.Map("GET", Favor + "users/{openid}/coupons", ListUserCoupons);
         router.Map("POST", Favor + "callbacks", SetCallback);
+        router.Map("GET", Favor + "callbacks", GetCallback);
         router.Map("POST", "sandbox/v1/" + Favor + "users/{openid}/coupons/{coupon_id}/use", UseRoute);
         router.Map("POST", "sandbox/v1/" + Favor + "users/{openid}/coupons/{coupon_id}/refund", RefundRoute);
     }

@@ -131,9 +131,13 @@ public sealed class FavorEndpointTests : IAsyncLifetime
         var (body, header) = await endpoint.NextAsync();
         var notification = await _sandbox.Client.ParseNotificationAsync(header, body, WeChatPayApisJsonContext.Default.FavorCoupon);
         var queried = (await Api.GetCouponAsync(OpenId, couponId, AppId)).Value;
+        var callback = (await Api.GetCallbackAsync(_sandbox.MerchantId)).Value;
+        var callbackSync = Api.GetCallback(_sandbox.MerchantId).Value;
 
         Assert.Equal(endpoint.Url.ToString(), set.NotifyUrl);
-        Assert.NotEqual(default, set.UpdateTime);
+        Assert.NotNull(set.UpdateTime);
+        Assert.Equal((_sandbox.MerchantId, endpoint.Url.ToString()), (callback.Mchid, callback.NotifyUrl));
+        Assert.Equal(callback.NotifyUrl, callbackSync.NotifyUrl);
         Assert.Equal("COUPON.USE", notification.EventType);
         var used = notification.Resource;
         Assert.Equal((couponId, stockId, FavorCouponStatus.Used), (used.CouponId, used.StockId, used.Status));

@@ -354,4 +354,34 @@ public sealed class FavorSandboxRuleTests : IAsyncLifetime
 
         Assert.Equal(("PARAM_ERROR", "/notify_url"), (error.Code, error.Detail!.Field));
     }
+
+    [Fact]
+    public async Task The_callback_query_is_RESOURCE_NOT_EXISTS_until_one_is_set()
+    {
+        var error = await Fails(() => Api.GetCallbackAsync(_sandbox.MerchantId));
+
+        Assert.Equal((HttpStatusCode.NotFound, "RESOURCE_NOT_EXISTS"), (error.StatusCode, error.Code));
+    }
+
+    [Fact]
+    public async Task A_callback_switched_off_gets_no_COUPON_USE()
+    {
+        await using var endpoint = await TestSupport.NotifyEndpoint.StartAsync();
+        var stockId = await _sandbox.RunningStockAsync();
+        var whileOff = (await Api.SendCouponAsync(OpenId, _sandbox.Send(stockId))).Value.CouponId;
+        var whileOn = (await Api.SendCouponAsync(OpenId, _sandbox.Send(stockId))).Value.CouponId;
+
+        await Api.SetCallbackAsync(new SetFavorCallbackRequest { Mchid = _sandbox.MerchantId, NotifyUrl = endpoint.Url.ToString(), Switch = false });
+        _sandbox.Sandbox.UseFavorCoupon(_sandbox.Merchant, OpenId, whileOff);
+        await Api.SetCallbackAsync(new SetFavorCallbackRequest { Mchid = _sandbox.MerchantId, NotifyUrl = endpoint.Url.ToString(), Switch = true });
+        _sandbox.Sandbox.UseFavorCoupon(_sandbox.Merchant, OpenId, whileOn);
+
+        // A use notified while the switch was off would have been queued first; the only delivery is the later use's.
+        var (body, header) = await endpoint.NextAsync();
+        var notified = await _sandbox.Client.ParseNotificationAsync(header, body, WeChatPayApisJsonContext.Default.FavorCoupon);
+        var delivered = await _sandbox.Sandbox.WaitForDeliveryAsync(a => a.EventType == "COUPON.USE");
+        Assert.Equal(whileOn, notified.Resource.CouponId);
+        Assert.Equal(delivered, Assert.Single(_sandbox.Sandbox.NotificationDeliveries));
+        Assert.Equal(FavorCouponStatus.Used, Api.GetCoupon(OpenId, whileOff, AppId).Value.Status);
+    }
 }

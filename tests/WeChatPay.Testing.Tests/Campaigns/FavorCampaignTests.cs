@@ -28,13 +28,14 @@ public sealed class FavorCampaignTests
         ("GET", "/v3/marketing/favor/users/{s}/coupons/{s}"),
         ("GET", "/v3/marketing/favor/users/{s}/coupons"),
         ("POST", "/v3/marketing/favor/callbacks"),
+        ("GET", "/v3/marketing/favor/callbacks"),
         ("POST", "/sandbox/v1/v3/marketing/favor/users/{s}/coupons/{s}/use"),
         ("POST", "/sandbox/v1/v3/marketing/favor/users/{s}/coupons/{s}/refund"),
     ];
 
     private static readonly string[] Snippets = ["null", "[]", "{}", "true", "-1", "0", "1e400", "\"\"", "12345678901234567890123", "[null]", "[1]"];
 
-    private static readonly string[] QueryNames = ["stock_creator_mchid", "appid", "offset", "limit", "status", "creator_mchid", "create_start_time"];
+    private static readonly string[] QueryNames = ["stock_creator_mchid", "appid", "mchid", "offset", "limit", "status", "creator_mchid", "create_start_time"];
 
     /// <summary>One arbitrary request.</summary>
     public sealed record Input(int Route, int Segment, int Body, int Leaf, int Snippet, int Query, string Text)
