@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Certificates;
 using WeChatPay.Apis.Busifavor;
+using WeChatPay.Apis.Favor;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
@@ -14,8 +15,8 @@ namespace WeChatPay.Apis;
 
 /// <summary>
 /// The JSON metadata of every request, answer and notification resource in this library (System.Text.Json's source
-/// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c> or
-/// <c>Default.RefundNotice</c> to <c>client.ParseNotificationAsync</c>.
+/// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c>,
+/// <c>Default.RefundNotice</c> or <c>Default.FavorCoupon</c> to <c>client.ParseNotificationAsync</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -90,4 +91,21 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(SubsidyPayReceiptList))]
 [JsonSerializable(typeof(SubsidyReturnRequest))]
 [JsonSerializable(typeof(SubsidyReturnReceipt))]
+[JsonSerializable(typeof(CreateFavorStockRequest))]
+[JsonSerializable(typeof(CreatedFavorStock))]
+[JsonSerializable(typeof(FavorStockCreator))]
+[JsonSerializable(typeof(StartedFavorStock))]
+[JsonSerializable(typeof(PausedFavorStock))]
+[JsonSerializable(typeof(RestartedFavorStock))]
+[JsonSerializable(typeof(FavorStock))]
+[JsonSerializable(typeof(FavorStockPage))]
+[JsonSerializable(typeof(SendFavorCouponRequest))]
+[JsonSerializable(typeof(SentFavorCoupon))]
+[JsonSerializable(typeof(FavorCoupon))]
+[JsonSerializable(typeof(FavorCouponPage))]
+[JsonSerializable(typeof(FavorMerchantPage))]
+[JsonSerializable(typeof(FavorItemPage))]
+[JsonSerializable(typeof(FavorFlowFile))]
+[JsonSerializable(typeof(SetFavorCallbackRequest))]
+[JsonSerializable(typeof(FavorCallback))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

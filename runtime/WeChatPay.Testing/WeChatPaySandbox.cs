@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using WeChatPay.Testing.Busifavor;
 using WeChatPay.Testing.Crypto;
+using WeChatPay.Testing.Favor;
 using WeChatPay.Testing.Gateway;
 using WeChatPay.Testing.Hosting;
 using WeChatPay.Testing.Payments;
@@ -15,7 +16,7 @@ namespace WeChatPay.Testing;
 /// A local WeChat Pay API v3 gateway, faithful where it matters to a client: it verifies every request's
 /// <c>Authorization</c> like the real gateway (unknown mchid, wrong serial, bad signature, a timestamp outside
 /// ±5 minutes and a nonce reused within 5 minutes are each <c>401 SIGN_ERROR</c>), signs every response, success
-/// or error, with a platform key, serves <c>GET /v3/certificates</c> (RSA and SM2), and keeps 商家券 and payment
+/// or error, with a platform key, serves <c>GET /v3/certificates</c> (RSA and SM2), and keeps 商家券, 代金券 and payment
 /// state in memory; payments notify their <c>notify_url</c> in the background until the sandbox is disposed.
 /// Thread-safe. Run it in process with <see cref="CreateHandler"/> or over loopback with <see cref="SandboxServer"/>.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
     private readonly RequestAuthenticator _authenticator;
     private readonly Router _router = new();
     private readonly BusifavorApi _busifavor;
+    private readonly FavorApi _favor;
     private readonly PaymentLedger _payments;
     private readonly PayerApi _payer;
     private readonly RefundsApi _refunds;
@@ -57,6 +59,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         _refunds.MapRoutes(_router);
         var bills = new BillsApi(_payments, Options.TimeProvider);
         bills.MapRoutes(_router);
+        _favor = new FavorApi(Options.TimeProvider, _merchants.ContainsKey, bills, Notify);
+        _favor.MapRoutes(_router);
         var sensitive = new SensitiveFields(Platform);
         new MerchantTransferApi(sensitive, Options.TimeProvider, Notify).MapRoutes(_router);
         new ProfitSharingApi(_payments, sensitive, bills).MapRoutes(_router);

@@ -183,7 +183,7 @@ internal sealed class BillsApi(PaymentLedger ledger, TimeProvider time)
     }
 
     /// <summary>Keeps <paramref name="body"/> for the merchant's download for 5 minutes; returns the download URL.</summary>
-    private string Keep(RouteContext context, byte[] body, string contentType)
+    internal string Keep(RouteContext context, byte[] body, string contentType)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(36)).Replace('+', '-').Replace('/', '_');
         var now = time.GetUtcNow();

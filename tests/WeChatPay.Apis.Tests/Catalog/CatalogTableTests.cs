@@ -22,7 +22,7 @@ public class CatalogTableTests
         ["Refunds"] = "退款 refunds",
         ["Bills"] = "账单 bills",
         ["Busifavor"] = "商家券 busifavor",
-        ["CashCoupons"] = "代金券 cash coupons",
+        ["Favor"] = "代金券 cash coupons (favor)",
         ["ProfitSharing"] = "分账 profit sharing",
         ["Transfers"] = "商家转账 merchant transfer",
         ["Media"] = "图片/视频上传 media",

@@ -106,4 +106,31 @@ public static class Samples
           ]
         }
         """;
+
+    /// <summary>The decrypted resource of a 代金券 COUPON.USE notification, times with milliseconds as the documentation shows them.</summary>
+    public const string FavorCouponUse = """
+        {
+          "stock_creator_mchid": "9800064",
+          "stock_id": "9865888",
+          "coupon_id": "98674556",
+          "singleitem_discount_off": {"single_price_max": 100},
+          "discount_to": {"cut_to_price": 100, "max_price": 10},
+          "coupon_name": "满100减10",
+          "status": "USED",
+          "description": "全场可用",
+          "create_time": "2026-05-20T13:29:35.120+08:00",
+          "coupon_type": "NORMAL",
+          "no_cash": false,
+          "available_begin_time": "2026-05-20T13:29:35.120+08:00",
+          "available_end_time": "2026-06-20T13:29:35.120+08:00",
+          "singleitem": true,
+          "normal_coupon_information": {"coupon_amount": 1000, "transaction_minimum": 10000},
+          "consume_information": {
+            "consume_time": "2026-05-21T09:00:01+08:00",
+            "consume_mchid": "9856081",
+            "transaction_id": "4200752501201407033233368018",
+            "goods_detail": [{"goods_id": "a_goods1", "quantity": 7, "price": 1, "discount_amount": 4}]
+          }
+        }
+        """;
 }
