@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Certificates;
 using WeChatPay.Apis.Busifavor;
+using WeChatPay.Apis.Complaints;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
@@ -15,7 +16,7 @@ namespace WeChatPay.Apis;
 /// <summary>
 /// The JSON metadata of every request, answer and notification resource in this library (System.Text.Json's source
 /// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c> or
-/// <c>Default.RefundNotice</c> to <c>client.ParseNotificationAsync</c>.
+/// <c>Default.RefundNotice</c> (or <c>Default.ComplaintNotice</c>) to <c>client.ParseNotificationAsync</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -87,4 +88,13 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(SubsidyPayRequest))]
 [JsonSerializable(typeof(SubsidyPayReceipt))]
 [JsonSerializable(typeof(SubsidyPayReceiptList))]
+[JsonSerializable(typeof(ComplaintPage))]
+[JsonSerializable(typeof(Complaint))]
+[JsonSerializable(typeof(NegotiationHistoryPage))]
+[JsonSerializable(typeof(ComplaintResponseRequest))]
+[JsonSerializable(typeof(CompleteComplaintRequest))]
+[JsonSerializable(typeof(RefundProgressRequest))]
+[JsonSerializable(typeof(ComplaintNotificationUrlRequest))]
+[JsonSerializable(typeof(ComplaintNotificationUrl))]
+[JsonSerializable(typeof(ComplaintNotice))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;
