@@ -61,7 +61,7 @@ internal sealed class MultipartForm
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException)
         {
             throw SandboxError.ParamError("multipart/form-data格式错误 (the multipart body is malformed)", "", "the multipart body does not parse");
         }
