@@ -3,6 +3,7 @@ using WeChatPay.Apis.Bills;
 using WeChatPay.Apis.Certificates;
 using WeChatPay.Apis.Busifavor;
 using WeChatPay.Apis.Favor;
+using WeChatPay.Apis.Complaints;
 using WeChatPay.Apis.Payments;
 using WeChatPay.Apis.Payments.Combine;
 using WeChatPay.Apis.Payments.Partner;
@@ -17,6 +18,8 @@ namespace WeChatPay.Apis;
 /// The JSON metadata of every request, answer and notification resource in this library (System.Text.Json's source
 /// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c>,
 /// <c>Default.RefundNotice</c> or <c>Default.FavorCoupon</c> to <c>client.ParseNotificationAsync</c>.
+/// generator: snake_case names, nulls left out, times in whole seconds with their offset). Pass <c>Default.Transaction</c> or
+/// <c>Default.RefundNotice</c> (or <c>Default.ComplaintNotice</c>) to <c>client.ParseNotificationAsync</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
@@ -108,4 +111,13 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(FavorFlowFile))]
 [JsonSerializable(typeof(SetFavorCallbackRequest))]
 [JsonSerializable(typeof(FavorCallback))]
+[JsonSerializable(typeof(ComplaintPage))]
+[JsonSerializable(typeof(Complaint))]
+[JsonSerializable(typeof(NegotiationHistoryPage))]
+[JsonSerializable(typeof(ComplaintResponseRequest))]
+[JsonSerializable(typeof(CompleteComplaintRequest))]
+[JsonSerializable(typeof(RefundProgressRequest))]
+[JsonSerializable(typeof(ComplaintNotificationUrlRequest))]
+[JsonSerializable(typeof(ComplaintNotificationUrl))]
+[JsonSerializable(typeof(ComplaintNotice))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

@@ -2,10 +2,12 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using WeChatPay.Testing.Busifavor;
+using WeChatPay.Testing.Complaints;
 using WeChatPay.Testing.Crypto;
 using WeChatPay.Testing.Favor;
 using WeChatPay.Testing.Gateway;
 using WeChatPay.Testing.Hosting;
+using WeChatPay.Testing.Media;
 using WeChatPay.Testing.Payments;
 using WeChatPay.Testing.ProfitSharing;
 using WeChatPay.Testing.Transfers;
@@ -64,6 +66,9 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         var sensitive = new SensitiveFields(Platform);
         new MerchantTransferApi(sensitive, Options.TimeProvider, Notify).MapRoutes(_router);
         new ProfitSharingApi(_payments, sensitive, bills).MapRoutes(_router);
+        var media = new MediaStore();
+        new MediaApi(media).MapRoutes(_router);
+        new ComplaintsApi(_payments, media, Options.TimeProvider, Notify).MapRoutes(_router);
     }
 
     /// <summary>
@@ -199,7 +204,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         var signer = result.SignWith ?? ChooseSigningKey(scheme, request.GetHeader("Wechatpay-Serial"));
         var fault = Options.ResponseFault;
         if (fault == SandboxResponseFault.None)
-            return Sign(result.Status, result.Body, signer, includeRequestId: true);
+            return Sign(result.Status, result.Body, signer, includeRequestId: true, result.ContentType);
         return WithFault(fault, result.Status, result.Body, signer);
     }
 
@@ -284,7 +289,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
             ? SandboxSigningMode.PublicKey : Options.SigningMode);
     }
 
-    internal SandboxResponse Sign(int status, byte[] body, (string Id, SandboxKey Key) signer, bool includeRequestId)
+    internal SandboxResponse Sign(int status, byte[] body, (string Id, SandboxKey Key) signer, bool includeRequestId, string? contentType = null)
     {
         var now = Options.TimeProvider.GetUtcNow();
         var (timestamp, nonce, signature) = Options.ResponseSignatureReuseWindow > TimeSpan.Zero
@@ -298,7 +303,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable, IDisposable
         headers.Add(new("Wechatpay-Timestamp", timestamp));
         headers.Add(new("Wechatpay-Serial", signer.Id));
         if (body.Length > 0)
-            headers.Add(new("Content-Type", "application/json; charset=utf-8"));
+            headers.Add(new("Content-Type", contentType ?? "application/json; charset=utf-8"));
         return new SandboxResponse(status, headers, body);
     }
 

@@ -5,9 +5,13 @@ using System.Text.Json;
 
 namespace WeChatPay;
 
-/// <summary>The result of a media upload: the <c>media_id</c> to quote in later requests.</summary>
-/// <param name="MediaId">WeChat Pay's ID for the uploaded file.</param>
-public sealed record MediaUploadResult(string MediaId);
+/// <summary>
+/// The result of a media upload: the <c>media_id</c> to quote in later requests, or, from the marketing image
+/// upload (<c>v3/marketing/favor/media/image-upload</c>), the <c>media_url</c>. At least one is set.
+/// </summary>
+/// <param name="MediaId">WeChat Pay's ID for the uploaded file (<c>media_id</c>).</param>
+/// <param name="MediaUrl">WeChat Pay's URL for the uploaded file (<c>media_url</c>).</param>
+public sealed record MediaUploadResult(string? MediaId, string? MediaUrl = null);
 
 // Media upload (图片/视频上传): multipart/form-data whose signed body is the "meta" JSON, exactly as sent.
 public sealed partial class WeChatPayClient
@@ -21,7 +25,7 @@ public sealed partial class WeChatPayClient
     /// <param name="fileName">The file name; its extension picks the file part's content type (jpg, png, bmp, mp4, …).</param>
     /// <param name="file">The file's bytes.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <returns>The verified response, with the <c>media_id</c> it carries.</returns>
+    /// <returns>The verified response, with the <c>media_id</c> (or <c>media_url</c>) it carries.</returns>
     public async Task<WeChatPayResponse<MediaUploadResult>> UploadMediaAsync(string path, string fileName, ReadOnlyMemory<byte> file, CancellationToken cancellationToken = default)
     {
         var response = await SendAsync(BuildMediaUpload(path, fileName, file), cancellationToken).ConfigureAwait(false);
@@ -110,15 +114,19 @@ public sealed partial class WeChatPayClient
         try
         {
             using var document = JsonDocument.Parse(response.Body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("media_id", out var id) && id.ValueKind == JsonValueKind.String)
-                return new MediaUploadResult(id.GetString()!);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                var id = document.RootElement.TryGetProperty("media_id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+                var url = document.RootElement.TryGetProperty("media_url", out var urlValue) && urlValue.ValueKind == JsonValueKind.String ? urlValue.GetString() : null;
+                if (id is not null || url is not null)
+                    return new MediaUploadResult(id, url);
+            }
         }
         catch (Exception ex) when (WeChatPayResponse.IsReadFailure(ex))
         {
             throw new WeChatPayException($"The verified media upload response could not be read: {ex.Message}", response.StatusCode, response.RequestId, ex);
         }
 
-        throw new WeChatPayException("The verified media upload response has no media_id.", response.StatusCode, response.RequestId);
+        throw new WeChatPayException("The verified media upload response has neither media_id nor media_url.", response.StatusCode, response.RequestId);
     }
 }

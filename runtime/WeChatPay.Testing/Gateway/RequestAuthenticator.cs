@@ -67,13 +67,17 @@ internal sealed class RequestAuthenticator(Func<string, SandboxMerchant?> findMe
         return merchant;
     }
 
-    /// <summary><c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> over the exact bytes received.</summary>
+    /// <summary>
+    /// <c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> over the exact bytes received, where a media upload's BODY
+    /// is its <c>meta</c> part (图片上传's rule), not the whole form.
+    /// </summary>
     private static byte[] BuildMessage(SandboxRequest request, string timestamp, string nonce)
     {
+        ReadOnlyMemory<byte> body = MultipartForm.IsMultipart(request) ? MultipartForm.Read(request).Meta ?? [] : request.Body;
         var head = Encoding.UTF8.GetBytes($"{request.Method}\n{request.Target}\n{timestamp}\n{nonce}\n");
-        var message = new byte[head.Length + request.Body.Length + 1];
+        var message = new byte[head.Length + body.Length + 1];
         head.CopyTo(message, 0);
-        request.Body.Span.CopyTo(message.AsSpan(head.Length));
+        body.Span.CopyTo(message.AsSpan(head.Length));
         message[^1] = (byte)'\n';
         return message;
     }

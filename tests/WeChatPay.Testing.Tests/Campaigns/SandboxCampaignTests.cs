@@ -27,6 +27,10 @@ public sealed class SandboxCampaignTests
         "/v3/marketing/busifavor/coupons/use",
         "/v3/marketing/busifavor/users/{s}/coupons/{s}/appids/{s}",
         "/v3/certificates",
+        "/v3/merchant-service/complaints-v2/{s}/response",
+        "/v3/merchant-service/complaint-notifications",
+        "/v3/merchant/media/upload",
+        "/sandbox/v1/complaints",
         "/{s}",
     ];
 

@@ -72,7 +72,20 @@ public class MediaUploadTests
     }
 
     [Fact]
-    public async Task Upload_response_without_media_id_is_an_error()
+    public async Task Marketing_upload_response_carries_its_media_url()
+    {
+        var id = TestIdentities.Rsa;
+        var time = new ManualTimeProvider();
+        var wire = new FakeWire(_ => Gateway.Signed(id, time.UnixSeconds, "{\"media_url\":\"https://wxpaylogo.qpic.cn/wxpaylogo/x/0\"}"));
+        using var client = Gateway.Client(wire, id, time);
+
+        var result = await client.UploadMediaAsync("v3/marketing/favor/media/image-upload", "logo.png", Image);
+
+        Assert.Equal((null, "https://wxpaylogo.qpic.cn/wxpaylogo/x/0"), (result.Value.MediaId, result.Value.MediaUrl));
+    }
+
+    [Fact]
+    public async Task Upload_response_without_media_id_or_media_url_is_an_error()
     {
         var id = TestIdentities.Rsa;
         var time = new ManualTimeProvider();
