@@ -54,6 +54,18 @@ public sealed class ComplaintSandboxRuleTests(ComplaintsServer server) : IClassF
     }
 
     [Fact]
+    public async Task List_holds_the_complaints_filed_within_the_dates_only()
+    {
+        await _s.FileAsync(await _s.PaidOrderAsync());
+        var yesterday = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-1).ToString("yyyy-MM-dd");
+
+        var page = await _s.Api.ListAsync(new ListComplaintsQuery { BeginDate = yesterday, EndDate = yesterday });
+
+        Assert.Empty(page.Value.Data);
+        Assert.Equal(0, page.Value.TotalCount);
+    }
+
+    [Fact]
     public async Task List_needs_both_dates()
     {
         var refused = await Refused(() => _s.Api.ListAsync(new ListComplaintsQuery { EndDate = ComplaintsSandbox.Today }), HttpStatusCode.BadRequest, "PARAM_ERROR");
@@ -170,6 +182,19 @@ public sealed class ComplaintSandboxRuleTests(ComplaintsServer server) : IClassF
         var refused = await Refused(() => _s.Api.RespondAsync(complaintId, request), HttpStatusCode.BadRequest, "PARAM_ERROR");
 
         Assert.Equal("/jump_url_text", refused.Detail?.Field);
+    }
+
+    [Fact]
+    public async Task Answer_link_is_https()
+    {
+        var complaintId = await _s.FileAsync(await _s.PaidOrderAsync());
+        var request = Answer();
+        request.JumpUrl = "http://merchant.example.com/help";
+        request.JumpUrlText = "查看详情";
+
+        var refused = await Refused(() => _s.Api.RespondAsync(complaintId, request), HttpStatusCode.BadRequest, "PARAM_ERROR");
+
+        Assert.Equal("/jump_url", refused.Detail?.Field);
     }
 
     [Fact]

@@ -143,6 +143,10 @@ public sealed class MediaUploadTests(ComplaintsServer server) : IClassFixture<Co
         await Refused(() => _s.Client.SendAsync(Form(MediaUploads.MarketingImagePath, meta, null, "photo.jpg")), "file");
     }
 
+    [Fact]
+    public async Task Upload_whose_file_name_is_over_128_characters_is_refused()
+        => await Refused(() => _s.Client.UploadMediaAsync(MediaUploads.ImagePath, new string('a', 125) + ".jpg", ComplaintsSandbox.Jpeg), "/filename");
+
     private static byte[] Meta(string fileName, byte[] file)
         => Encoding.UTF8.GetBytes($"{{\"filename\":\"{fileName}\",\"sha256\":\"{Convert.ToHexStringLower(SHA256.HashData(file))}\"}}");
 
