@@ -91,7 +91,7 @@ public static class BusifavorSample
             {
                 var flow = new BusifavorFlow(services.GetRequiredService<IBusifavorApi>(), output, settings["WeChatPay:MerchantId"]!)
                 {
-                    ReceiveCoupon = SampleHost.SandboxCouponReceiver(services.GetRequiredService<WeChatPayClient>()),
+                    ReceiveCoupon = SampleHost.SandboxCouponReceiver(services.GetRequiredService<ISandboxUserApi>()),
                 };
                 if (stockId is null)
                     await flow.RunAsync(cancellationToken);

@@ -16,6 +16,9 @@ internal sealed partial class BusifavorApi
 
     public const int MaxSubsidyDescriptionLength = 1024;
 
+    /// <summary>The most one pay receipt subsidises: 5000 yuan, in fen.</summary>
+    public const long MaxSubsidyAmount = 500_000;
+
     private ApiResult CreateSubsidyReceipt(RouteContext context)
     {
         var body = JsonBody.ParseObject(context.Request.Body);
@@ -27,8 +30,8 @@ internal sealed partial class BusifavorApi
         var amount = JsonBody.RequiredInteger(body, "amount");
         var description = PaymentRules.Text(body, "description", MaxSubsidyDescriptionLength);
         var outSubsidyNo = PaymentRules.OrderNumber(body, "out_subsidy_no", min: 1, max: 128);
-        if (amount < 1)
-            throw SandboxError.ParamError("amount应为正整数，单位分 (amount must be at least 1 fen)", "/amount", "must be at least 1",
+        if (amount is < 1 or > MaxSubsidyAmount)
+            throw SandboxError.ParamError("amount应为【1, 500000】，单位分，最高补差5000元 (amount must be 1 to 500000 fen)", "/amount", "must be 1 to 500000 fen",
                 value: amount.ToString(CultureInfo.InvariantCulture));
         if (payer != context.Merchant.MerchantId)
             throw SandboxError.ParamError("payer_merchant须为调用商户 (payer_merchant must be the calling merchant)", "/payer_merchant", "must be the calling merchant", value: payer);
@@ -42,6 +45,11 @@ internal sealed partial class BusifavorApi
             var coupon = RequireCoupon(context, stockId, couponCode);
             if (coupon.State != "USED")
                 throw SandboxError.InvalidRequest($"券{couponCode}未核销，不可补差 (only a used coupon is subsidised)");
+            if (coupon.Stock.StockType == "EXCHANGE")
+                throw SandboxError.InvalidRequest($"批次{stockId}为换购券，不支持补差 (an EXCHANGE stock is not subsidised)");
+            // A 满减券's subsidy is at most its discount; a 折扣券's depends on the order, which the sandbox does not see.
+            if (coupon.Stock.StockType == "NORMAL" && DiscountAmount(coupon.Stock) is { } discount && amount > discount)
+                throw SandboxError.InvalidRequest($"补差金额不能超过券的优惠金额{discount}分 (amount exceeds the coupon's discount_amount, {discount} fen)");
             var now = Now;
             var receipt = new SubsidyReceipt(NewReceiptId("11", now), stockId, couponCode, transactionId, payer, payee, amount, description, outSubsidyNo, now);
             _receipts[receipt.Id] = receipt;
@@ -49,6 +57,11 @@ internal sealed partial class BusifavorApi
             return ApiResult.Ok(SandboxJson.Write(w => WriteReceipt(w, receipt)));
         }
     }
+
+    private static long? DiscountAmount(Stock stock) =>
+        stock.Definition.TryGetProperty("coupon_use_rule", out var rule) && rule.TryGetProperty("fixed_normal_coupon", out var fixedRule)
+            && fixedRule.TryGetProperty("discount_amount", out var value) && value.TryGetInt64(out var discount)
+            ? discount : null;
 
     private ApiResult QuerySubsidyReceipt(RouteContext context)
     {

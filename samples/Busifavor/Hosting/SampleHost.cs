@@ -1,5 +1,4 @@
 using Busifavor.Flow;
-using WeChatPay;
 using WeChatPay.Apis.Busifavor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,8 @@ public static class SampleHost
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddWeChatPay(configuration.GetSection("WeChatPay"))
-            .AddClient<IBusifavorApi>(IBusifavorApi.Create);
+            .AddClient<IBusifavorApi>(IBusifavorApi.Create)
+            .AddClient<ISandboxUserApi>(ISandboxUserApi.Create);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
@@ -39,18 +39,13 @@ public static class SampleHost
     }
 
     /// <summary>
-    /// The user of a sandbox receiving a coupon: the sandbox's control route
-    /// <c>POST /sandbox/v1/marketing/busifavor/stocks/{stock_id}/send</c> plays the mini program's 发券插件. Its answer
-    /// is signed and verified like any other.
+    /// The user of a sandbox receiving a coupon through the generated <see cref="ISandboxUserApi"/>: the sandbox's
+    /// control route plays the mini program's 发券插件, and its answer is verified like any other.
     /// </summary>
-    public static CouponReceiver SandboxCouponReceiver(WeChatPayClient client) => async (stockId, appId, openId, outRequestNo, cancellationToken) =>
+    public static CouponReceiver SandboxCouponReceiver(ISandboxUserApi user) => async (stockId, appId, openId, outRequestNo, cancellationToken) =>
     {
-        var answer = await client["sandbox/v1/marketing/busifavor/stocks/{stock_id}/send"].PostAsync(new ChainRequestOptions
-        {
-            PathValues = { ["stock_id"] = stockId },
-            Json = new System.Text.Json.Nodes.JsonObject { ["appid"] = appId, ["openid"] = openId, ["out_request_no"] = outRequestNo },
-        }, cancellationToken);
-        return (answer.Json!["coupon_code"]!.GetValue<string>(), answer.Response);
+        var received = await user.ReceiveCouponAsync(stockId, new ReceiveCouponRequest(appId, openId, outRequestNo), cancellationToken);
+        return (received.Value.CouponCode, received);
     };
 
     /// <summary>

@@ -220,4 +220,59 @@ public sealed class BusifavorSandboxRuleTests : IDisposable
 
         Assert.Equal((HttpStatusCode.NotFound, "RESOURCE_NOT_EXISTS"), (error.StatusCode, error.Code));
     }
+
+    private async Task<SubsidyPayRequest> SubsidyAsync(string stockId, long amount, string description = "营销补差")
+    {
+        var (_, code) = await _sandbox.SendAsync(stockId);
+        await _sandbox.UseAsync(stockId, code);
+        return new SubsidyPayRequest
+        {
+            StockId = stockId, CouponCode = code, TransactionId = "4200000913202101152566792388", PayerMerchant = _sandbox.Merchant.MerchantId,
+            PayeeMerchant = _sandbox.Merchant.MerchantId, Amount = amount, Description = description, OutSubsidyNo = NewNo("SUB"),
+        };
+    }
+
+    [Fact]
+    public async Task A_subsidy_description_may_be_1024_characters_and_the_receipt_id_is_28_digits()
+    {
+        var request = await SubsidyAsync(await _sandbox.CreateStockAsync(CouponCodeMode.WechatpayMode), 100, new string('补', 1024));
+
+        var receipt = (await Api.CreateSubsidyPayReceiptAsync(request)).Value;
+
+        Assert.Equal(1024, receipt.Description.Length);
+        Assert.Matches("^[0-9]{28}$", receipt.SubsidyReceiptId);
+    }
+
+    [Fact]
+    public async Task A_subsidy_above_the_coupons_discount_is_INVALID_REQUEST()
+    {
+        var request = await SubsidyAsync(await _sandbox.CreateStockAsync(CouponCodeMode.WechatpayMode), 1001); // the discount is 1000 fen
+
+        var error = await Assert.ThrowsAsync<WeChatPayApiException>(() => Api.CreateSubsidyPayReceiptAsync(request));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_REQUEST"), (error.StatusCode, error.Code));
+    }
+
+    [Fact]
+    public async Task A_subsidy_above_5000_yuan_is_PARAM_ERROR()
+    {
+        var request = await SubsidyAsync(await _sandbox.CreateStockAsync(CouponCodeMode.WechatpayMode), 500_001);
+
+        var error = await Assert.ThrowsAsync<WeChatPayApiException>(() => Api.CreateSubsidyPayReceiptAsync(request));
+
+        Assert.Equal(("PARAM_ERROR", "/amount"), (error.Code, error.Detail?.Field));
+    }
+
+    [Fact]
+    public async Task An_exchange_stock_is_not_subsidised()
+    {
+        var definition = _sandbox.Definition(CouponCodeMode.WechatpayMode, StockType.Exchange);
+        definition.CouponUseRule.FixedNormalCoupon = null;
+        definition.CouponUseRule.ExchangeCoupon = new ExchangeCoupon { ExchangePrice = 100, TransactionMinimum = 100 };
+        var request = await SubsidyAsync((await Api.CreateStockAsync(definition)).Value.StockId, 100);
+
+        var error = await Assert.ThrowsAsync<WeChatPayApiException>(() => Api.CreateSubsidyPayReceiptAsync(request));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "INVALID_REQUEST"), (error.StatusCode, error.Code));
+    }
 }
