@@ -120,4 +120,6 @@ namespace WeChatPay.Apis;
 [JsonSerializable(typeof(ComplaintNotificationUrlRequest))]
 [JsonSerializable(typeof(ComplaintNotificationUrl))]
 [JsonSerializable(typeof(ComplaintNotice))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(NegotiationRecord))]
 public sealed partial class WeChatPayApisJsonContext : JsonSerializerContext;

@@ -72,7 +72,7 @@ public static class BillDownloads
         }
         if (expected.Length != 20)
             throw new WeChatPayException("The bill's hash_value is not a SHA-1 in hex (40 hex digits).");
-        var target = RelativeTarget(client.BaseAddress, bill.DownloadUrl);
+        var target = RelativeTarget(client.BaseAddress, bill.DownloadUrl, "The bill's download_url");
         return (new WeChatPayRequest(HttpMethod.Get, target) { ExpectUnsignedResponse = true }, expected);
     }
 
@@ -80,17 +80,17 @@ public static class BillDownloads
     /// The download URL relative to the gateway. A signed request goes only to the client's own gateway: a URL on
     /// another scheme, host or port is refused rather than followed.
     /// </summary>
-    internal static string RelativeTarget(Uri baseAddress, string downloadUrl)
+    internal static string RelativeTarget(Uri baseAddress, string downloadUrl, string what)
     {
         if (!Uri.TryCreate(downloadUrl, UriKind.Absolute, out var url) || url.IsFile)
-            throw new WeChatPayException("The bill's download_url is not an absolute http(s) URL.");
+            throw new WeChatPayException($"{what} is not an absolute http(s) URL.");
         var basePath = baseAddress.AbsolutePath.EndsWith('/') ? baseAddress.AbsolutePath : baseAddress.AbsolutePath + "/";
         if (!string.Equals(url.Scheme, baseAddress.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(url.Authority, baseAddress.Authority, StringComparison.OrdinalIgnoreCase)
             || !url.AbsolutePath.StartsWith(basePath, StringComparison.Ordinal))
         {
             throw new WeChatPayException(
-                $"The bill's download_url is on {url.Scheme}://{url.Authority}{url.AbsolutePath}, outside the client's gateway {baseAddress}; the signed download is sent only to the gateway.");
+                $"{what} is on {url.Scheme}://{url.Authority}{url.AbsolutePath}, outside the client's gateway {baseAddress}; the signed download is sent only to the gateway.");
         }
         return url.PathAndQuery[basePath.Length..];
     }

@@ -17,6 +17,10 @@ public partial interface IComplaintsApi
     [Get("v3/merchant-service/complaints-v2")]
     WeChatPayResponse<ComplaintPage> List([Query] ListComplaintsQuery query);
 
+    /// <summary>查询投诉单列表, every page: the complaints from the query's offset on, one verified GET a page, read lazily.</summary>
+    [Get("v3/merchant-service/complaints-v2")]
+    IAsyncEnumerable<Complaint> ListAllAsync([Query] ListComplaintsQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>查询投诉单详情.</summary>
     [Get("v3/merchant-service/complaints-v2/{complaint_id}")]
     Task<WeChatPayResponse<Complaint>> GetAsync(string complaintId, CancellationToken cancellationToken = default);
@@ -32,6 +36,10 @@ public partial interface IComplaintsApi
     /// <summary>查询投诉协商历史, synchronously.</summary>
     [Get("v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys")]
     WeChatPayResponse<NegotiationHistoryPage> GetNegotiationHistory(string complaintId, [Query] NegotiationHistoryQuery query);
+
+    /// <summary>查询投诉协商历史, every page: the whole negotiation, oldest first, read lazily.</summary>
+    [Get("v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys")]
+    IAsyncEnumerable<NegotiationRecord> GetAllNegotiationHistoryAsync(string complaintId, [Query] NegotiationHistoryQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>回复用户: a PENDING complaint becomes PROCESSING; answered 204.</summary>
     [Post("v3/merchant-service/complaints-v2/{complaint_id}/response")]
@@ -88,12 +96,4 @@ public partial interface IComplaintsApi
     /// <summary>删除投诉通知回调地址, synchronously.</summary>
     [Delete("v3/merchant-service/complaint-notifications")]
     void DeleteNotificationUrl();
-
-    /// <summary>图片请求: the bytes of a complaint image, by the <c>media_id</c> at the end of its <c>media_url</c> or from an upload.</summary>
-    [Get("v3/merchant-service/images/{media_id}")]
-    Task<byte[]> DownloadImageAsync(string mediaId, CancellationToken cancellationToken = default);
-
-    /// <summary>图片请求, synchronously.</summary>
-    [Get("v3/merchant-service/images/{media_id}")]
-    byte[] DownloadImage(string mediaId);
 }

@@ -56,6 +56,11 @@ public partial interface IFavorApi
     [Get("v3/marketing/favor/stocks")]
     WeChatPayResponse<FavorStockPage> ListStocks([Query] FavorStocksQuery query);
 
+    /// <summary>条件查询批次列表, every page: walked lazily from the query's page index, one verified GET a page.</summary>
+    [Get("v3/marketing/favor/stocks")]
+    [Paged(PageMode.PageNumber)]
+    IAsyncEnumerable<FavorStock> ListAllStocksAsync([Query] FavorStocksQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>发放代金券: sends a coupon to <paramref name="openid"/>; the same <c>out_request_no</c> answers the same coupon.</summary>
     [Post("v3/marketing/favor/users/{openid}/coupons")]
     Task<WeChatPayResponse<SentFavorCoupon>> SendCouponAsync(string openid, SendFavorCouponRequest json, CancellationToken cancellationToken = default);
@@ -80,6 +85,11 @@ public partial interface IFavorApi
     [Get("v3/marketing/favor/users/{openid}/coupons")]
     WeChatPayResponse<FavorCouponPage> ListUserCoupons(string openid, [Query] FavorUserCouponsQuery query);
 
+    /// <summary>根据商户号查用户的券, every page: walked lazily from the query's page index, one verified GET a page.</summary>
+    [Get("v3/marketing/favor/users/{openid}/coupons")]
+    [Paged(PageMode.PageNumber)]
+    IAsyncEnumerable<FavorCoupon> ListAllUserCouponsAsync(string openid, [Query] FavorUserCouponsQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>查询代金券可用商户: one page of merchant numbers.</summary>
     [Get("v3/marketing/favor/stocks/{stock_id}/merchants")]
     Task<WeChatPayResponse<FavorMerchantPage>> ListMerchantsAsync(string stockId, [Query] FavorStockEntriesQuery query, CancellationToken cancellationToken = default);
@@ -88,6 +98,11 @@ public partial interface IFavorApi
     [Get("v3/marketing/favor/stocks/{stock_id}/merchants")]
     WeChatPayResponse<FavorMerchantPage> ListMerchants(string stockId, [Query] FavorStockEntriesQuery query);
 
+    /// <summary>查询代金券可用商户, every page: the merchant numbers, walked lazily by page index.</summary>
+    [Get("v3/marketing/favor/stocks/{stock_id}/merchants")]
+    [Paged(PageMode.PageNumber)]
+    IAsyncEnumerable<string> ListAllMerchantsAsync(string stockId, [Query] FavorStockEntriesQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>查询可用单品: one page of goods codes.</summary>
     [Get("v3/marketing/favor/stocks/{stock_id}/items")]
     Task<WeChatPayResponse<FavorItemPage>> ListItemsAsync(string stockId, [Query] FavorStockEntriesQuery query, CancellationToken cancellationToken = default);
@@ -95,6 +110,11 @@ public partial interface IFavorApi
     /// <summary>查询可用单品, synchronously.</summary>
     [Get("v3/marketing/favor/stocks/{stock_id}/items")]
     WeChatPayResponse<FavorItemPage> ListItems(string stockId, [Query] FavorStockEntriesQuery query);
+
+    /// <summary>查询可用单品, every page: the goods codes, walked lazily by page index.</summary>
+    [Get("v3/marketing/favor/stocks/{stock_id}/items")]
+    [Paged(PageMode.PageNumber)]
+    IAsyncEnumerable<string> ListAllItemsAsync(string stockId, [Query] FavorStockEntriesQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>下载批次核销明细: the use-flow CSV's URL and SHA-1; download it with <see cref="FavorFlowFile.ToBill"/>.</summary>
     [Get("v3/marketing/favor/stocks/{stock_id}/use-flow")]

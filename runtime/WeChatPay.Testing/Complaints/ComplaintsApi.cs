@@ -308,6 +308,9 @@ internal sealed class ComplaintsApi(PaymentLedger payments, MediaStore media, Ti
         if (list.GetArrayLength() > 4)
             throw SandboxError.ParamError($"{name}最多4张图片 ({name} holds at most 4 images)", "/" + name, "at most 4 items");
         var urls = new List<string>();
+        var host = context.Request.GetHeader("Host");
+        // Over Kestrel the URL names the sandbox itself, so 图片请求 can follow it; in process, the official host.
+        var baseUrl = host is null ? "https://api.mch.weixin.qq.com/" : "http://" + host + "/";
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
@@ -316,7 +319,7 @@ internal sealed class ComplaintsApi(PaymentLedger payments, MediaStore media, Ti
             if (media.Find(context.Merchant.MerchantId, id) is not { ComplaintImage: true })
                 throw SandboxError.ParamError($"{pointer}不是本商户上传的反馈图片media_id (not a media_id from 商户上传反馈图片)", pointer,
                     "must be a media_id answered by v3/merchant-service/images/upload", value: id);
-            urls.Add("https://api.mch.weixin.qq.com/v3/merchant-service/images/" + Uri.EscapeDataString(id));
+            urls.Add(baseUrl + "v3/merchant-service/images/" + Uri.EscapeDataString(id));
         }
         return urls;
     }

@@ -73,12 +73,12 @@ internal sealed class MediaApi(MediaStore store)
         : file.StartsWith("BM"u8) ? "image/bmp"
         : null;
 
-    /// <summary>图片请求: a complaint image of this merchant, its bytes signed like any answer.</summary>
+    /// <summary>图片请求: a complaint image of this merchant, its bytes unsigned, as WeChat Pay answers them.</summary>
     private ApiResult Download(RouteContext context)
     {
         var file = store.Find(context.Merchant.MerchantId, context.Path("media_id"));
         if (file is not { ComplaintImage: true })
             throw SandboxError.NotExists("图片不存在，请检查media_id (no such image)");
-        return new ApiResult(200, file.Bytes, ContentType: file.ContentType);
+        return new ApiResult(200, file.Bytes, Unsigned: true, ContentType: file.ContentType);
     }
 }

@@ -54,9 +54,8 @@ public sealed class ComplaintEndpointTests(ComplaintsServer server) : IClassFixt
         Assert.Equal(["USER_CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE"], history.Value.Data.Select(r => r.OperateType));
         Assert.Equal((3, "已为您退款，请查收"), (history.Value.TotalCount, history.Value.Data[1].OperateDetails));
         var imageUrl = Assert.Single(history.Value.Data[1].ImageList!);
-        var mediaId = Uri.UnescapeDataString(imageUrl[(imageUrl.LastIndexOf('/') + 1)..]);
-        Assert.Equal(ComplaintsSandbox.Jpeg, await api.DownloadImageAsync(mediaId));
-        Assert.Equal(ComplaintsSandbox.Jpeg, api.DownloadImage(image.Value.MediaId!));
+        Assert.Equal(ComplaintsSandbox.Jpeg, await _s.Client.DownloadComplaintImageAsync(imageUrl));
+        Assert.Equal(ComplaintsSandbox.Jpeg, _s.Client.DownloadComplaintImage(image.Value.MediaId!));
         var page = await api.GetNegotiationHistoryAsync(complaintId, new NegotiationHistoryQuery { Offset = 1, Limit = 1 });
         Assert.Equal(("MERCHANT_RESPONSE", 1, 1, (int?)null), (Assert.Single(page.Value.Data).OperateType, page.Value.Offset, page.Value.Limit, page.Value.TotalCount));
     }

@@ -269,6 +269,6 @@ public sealed class ComplaintSandboxRuleTests(ComplaintsServer server) : IClassF
     {
         var mediaUpload = await _s.Client.UploadMediaAsync("v3/merchant/media/upload", "photo.jpg", ComplaintsSandbox.Jpeg);
 
-        await Refused(() => _s.Api.DownloadImageAsync(mediaUpload.Value.MediaId!), HttpStatusCode.NotFound, "RESOURCE_NOT_EXISTS");
+        await Refused(() => _s.Client.DownloadComplaintImageAsync(mediaUpload.Value.MediaId!), HttpStatusCode.NotFound, "RESOURCE_NOT_EXISTS");
     }
 }
