@@ -75,8 +75,9 @@ public sealed class WeChatPayBuilder
     /// attempt has not answered within <c>Hedging.Delay</c> (2 s by default), or failed transiently, the same request is
     /// sent again, up to <c>Hedging.MaxHedgedAttempts</c>, and the first acceptable answer is verified and returned. Each
     /// attempt is signed afresh by the innermost <see cref="WeChatPaySigningHandler"/>. Only requests
-    /// <see cref="WeChatPayRetry.IsSafeToRetry"/> accepts are hedged; any other request is sent once. Use it instead of
-    /// <see cref="AddStandardResilience"/>, not beside it. Change the defaults in <paramref name="configure"/>.
+    /// <see cref="WeChatPayRetry.IsSafeToRetry"/> accepts are hedged; any other request is sent once, and so is a
+    /// synchronous call, whose attempt runs inline. Use it instead of <see cref="AddStandardResilience"/>, not beside it.
+    /// Change the defaults in <paramref name="configure"/>.
     /// </summary>
     public WeChatPayBuilder AddStandardHedging(Action<HttpStandardHedgingResilienceOptions>? configure = null)
     {

@@ -6,7 +6,7 @@ namespace WeChatPay.DependencyInjection.Tests;
 
 /// <summary>
 /// AddStandardHedging against the sandbox over Kestrel: a slow attempt of a safe call gets a hedged attempt, signed
-/// afresh, whose verified answer is returned; a POST without an <c>out_*_no</c> key is sent once, however slow.
+/// afresh, whose verified answer is returned; a POST without an <c>out_*_no</c> key, or a synchronous call, is sent once.
 /// </summary>
 public sealed class HedgingTests
 {
@@ -62,6 +62,22 @@ public sealed class HedgingTests
         Assert.NotNull(attempts[1].RequestId);
         Assert.Equal(attempts[1].RequestId, response.RequestId);
         Assert.Null(attempts[0].RequestId);
+    }
+
+    [Fact]
+    public async Task A_synchronous_call_is_not_hedged_and_waits_for_its_one_attempt()
+    {
+        await using var host = await StartAsync(new SandboxOptions());
+        var outTradeNo = await OrderThenSlowFirstAnswerAsync(host);
+        // Slower than the hedging delay, but short: this call waits for it. Polly runs a synchronous attempt inline,
+        // so the hedging delay never gets to start a second one.
+        host.Server.Sandbox.Options.ResponseDelay = TimeSpan.FromSeconds(3);
+
+        var response = await Task.Run(() => host.Client.Send(new WeChatPayRequest(HttpMethod.Get, $"v3/pay/transactions/out-trade-no/{outTradeNo}?mchid={host.Client.MerchantId}")));
+
+        var attempt = Assert.Single(host.Wire.Attempts);
+        Assert.True(response.IsSignatureVerified);
+        Assert.Equal(attempt.RequestId, response.RequestId);
     }
 
     [Fact]

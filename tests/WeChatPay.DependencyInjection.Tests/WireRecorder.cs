@@ -21,6 +21,16 @@ internal sealed partial class WireRecorder() : DelegatingHandler(new SocketsHttp
         return response;
     }
 
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var attempt = new Attempt(request.Method.Method, request.Headers.Authorization?.ToString() ?? "");
+        Attempts.Enqueue(attempt);
+        var response = base.Send(request, cancellationToken);
+        attempt.RequestId = response.Headers.TryGetValues("Request-ID", out var ids) ? ids.First() : null;
+        attempt.Signature = response.Headers.TryGetValues("Wechatpay-Signature", out var signatures) ? signatures.First() : null;
+        return response;
+    }
+
     /// <summary>One request as it left for the wire, and what came back.</summary>
     public sealed class Attempt(string method, string authorization)
     {
