@@ -72,8 +72,13 @@ public sealed class BusifavorPagingTests : IAsyncLifetime
         var codes = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            var sent = await _api.SendConsumptionCardAsync(stockId, new SendConsumptionCardRequest { Appid = AppId, Openid = OpenId, OutRequestNo = NewNo("SEND"), SendTime = Now() });
-            codes.Add(sent.Value.CardCode);
+            // Users receive 商家券 in the merchant's mini program; the sandbox's control route plays that.
+            var sent = await _client["sandbox/v1/marketing/busifavor/stocks/{stock_id}/send"].PostAsync(new ChainRequestOptions
+            {
+                PathValues = { ["stock_id"] = stockId },
+                Json = new System.Text.Json.Nodes.JsonObject { ["appid"] = AppId, ["openid"] = OpenId, ["out_request_no"] = NewNo("SEND") },
+            });
+            codes.Add(sent.Json!["coupon_code"]!.GetValue<string>());
         }
         return codes;
     }
