@@ -1,5 +1,5 @@
 using WeChatPay.Apis.Busifavor;
-using WeChatPay.Testing;
+using WeChatPay.Apis.Tests.TestSupport;
 using static WeChatPay.Apis.Tests.Busifavor.BusifavorSandbox;
 
 namespace WeChatPay.Apis.Tests.Busifavor;
@@ -11,75 +11,47 @@ namespace WeChatPay.Apis.Tests.Busifavor;
 /// </summary>
 public sealed class BusifavorPagingTests : IAsyncLifetime
 {
-    private readonly WeChatPaySandbox _sandbox = new();
-    private readonly List<string> _sent = new();
-    private SandboxServer _server = null!;
-    private WeChatPayClient _client = null!;
+    private readonly RequestRecorder _wire = new();
+    private BusifavorSandbox _s = null!;
     private IBusifavorApi _api = null!;
-    private SandboxMerchant _merchant = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(_sandbox);
-        _merchant = _sandbox.CreateMerchant();
-        _client = new WeChatPayClient(_sandbox.CreateClientOptions(_merchant, _server.BaseAddress), new Recorder(_sent) { InnerHandler = new SocketsHttpHandler() });
-        _api = IBusifavorApi.Create(_client);
+        _s = await StartOnLoopbackAsync(_wire);
+        _api = _s.Api;
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
-        _client.Dispose();
-        await _server.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        _s.Dispose();
+        return Task.CompletedTask;
     }
 
     /// <summary>The query strings of the list GETs sent so far.</summary>
-    private string[] ListQueries(string pathPart)
-    {
-        lock (_sent)
-            return _sent.Where(t => t.Contains(pathPart, StringComparison.Ordinal) && t.Contains('?')).Select(t => t.Split('?')[1]).ToArray();
-    }
+    private string[] ListQueries(string pathPart) => _wire.Queries(pathPart);
 
     private async Task<string> StockWithCodesAsync(int count)
     {
-        var definition = StockDefinition(CouponCodeMode.MerchantUpload);
-        var stockId = (await _api.CreateStockAsync(definition)).Value.StockId;
+        var stockId = (await _api.CreateStockAsync(StockDefinition(CouponCodeMode.MerchantUpload))).Value.StockId;
         var codes = Enumerable.Range(0, count).Select(i => $"CODE-{i:00}").ToList();
         await _api.UploadCouponCodesAsync(stockId, new UploadCouponCodesRequest { CouponCodeList = codes, UploadRequestNo = NewNo("UP") });
         return stockId;
     }
 
-    private CreateStockRequest StockDefinition(CouponCodeMode mode) => new()
+    /// <summary>The helper's stock, with room for every coupon these walks need, all for one user.</summary>
+    private CreateStockRequest StockDefinition(CouponCodeMode mode)
     {
-        StockName = "满100减10",
-        BelongMerchant = _merchant.MerchantId,
-        GoodsName = "全场通用",
-        StockType = StockType.Normal,
-        CouponUseRule = new CouponUseRule
-        {
-            CouponAvailableTime = new CouponAvailableTime { AvailableBeginTime = Now().AddDays(-1), AvailableEndTime = Now().AddDays(30) },
-            FixedNormalCoupon = new FixedNormalCoupon { DiscountAmount = 1000, TransactionMinimum = 10000 },
-            UseMethod = CouponUseMethod.OffLine,
-        },
-        StockSendRule = new StockSendRule { MaxCoupons = 20, MaxCouponsPerUser = 20 },
-        OutRequestNo = NewNo("CREATE"),
-        CouponCodeMode = mode,
-    };
+        var definition = _s.Definition(mode);
+        definition.StockSendRule = new StockSendRule { MaxCoupons = 20, MaxCouponsPerUser = 20 };
+        return definition;
+    }
 
     private async Task<List<string>> SendCouponsAsync(int count)
     {
         var stockId = (await _api.CreateStockAsync(StockDefinition(CouponCodeMode.WechatpayMode))).Value.StockId;
         var codes = new List<string>();
         for (var i = 0; i < count; i++)
-        {
-            // Users receive 商家券 in the merchant's mini program; the sandbox's control route plays that.
-            var sent = await _client["sandbox/v1/marketing/busifavor/stocks/{stock_id}/send"].PostAsync(new ChainRequestOptions
-            {
-                PathValues = { ["stock_id"] = stockId },
-                Json = new System.Text.Json.Nodes.JsonObject { ["appid"] = AppId, ["openid"] = OpenId, ["out_request_no"] = NewNo("SEND") },
-            });
-            codes.Add(sent.Json!["coupon_code"]!.GetValue<string>());
-        }
+            codes.Add((await _s.SendAsync(stockId)).Code);
         return codes;
     }
 
@@ -152,16 +124,5 @@ public sealed class BusifavorPagingTests : IAsyncLifetime
 
         Assert.Equal(sent.Skip(2).Take(2), page.Data!.Select(c => c.CouponCode));
         Assert.Equal((5L, 1L, 2L), (page.TotalCount, page.Offset, page.Limit));
-    }
-
-    /// <summary>Records each request's path and query as sent.</summary>
-    private sealed class Recorder(List<string> sent) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (sent)
-                sent.Add(request.RequestUri!.PathAndQuery);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

@@ -17,26 +17,28 @@ public sealed class BusifavorSandbox : IDisposable
     private readonly WeChatPayClient _client;
 
     public BusifavorSandbox()
-        : this(new WeChatPaySandbox(), null)
+        : this(new WeChatPaySandbox(), null, null)
     {
     }
 
-    private BusifavorSandbox(WeChatPaySandbox sandbox, SandboxServer? server)
+    private BusifavorSandbox(WeChatPaySandbox sandbox, SandboxServer? server, HttpMessageHandler? handler)
     {
         _sandbox = sandbox;
         _server = server;
         Merchant = _sandbox.CreateMerchant();
         _client = server is null
             ? new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, new Uri("https://api.mch.weixin.qq.com/")), _sandbox.CreateHandler())
-            : new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, server.BaseAddress));
+            : handler is null
+                ? new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, server.BaseAddress))
+                : new WeChatPayClient(_sandbox.CreateClientOptions(Merchant, server.BaseAddress), handler);
         Api = IBusifavorApi.Create(_client);
     }
 
-    /// <summary>A sandbox served over a real socket, on a free loopback port.</summary>
-    public static async Task<BusifavorSandbox> StartOnLoopbackAsync()
+    /// <summary>A sandbox served over a real socket, on a free loopback port; the client sends through <paramref name="handler"/> when given.</summary>
+    public static async Task<BusifavorSandbox> StartOnLoopbackAsync(HttpMessageHandler? handler = null)
     {
         var sandbox = new WeChatPaySandbox();
-        return new BusifavorSandbox(sandbox, await SandboxServer.StartAsync(sandbox));
+        return new BusifavorSandbox(sandbox, await SandboxServer.StartAsync(sandbox), handler);
     }
 
     /// <summary>The sandbox itself, for its in-process set-up methods.</summary>

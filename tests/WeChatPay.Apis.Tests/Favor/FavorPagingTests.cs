@@ -1,5 +1,5 @@
 using WeChatPay.Apis.Favor;
-using WeChatPay.Testing;
+using WeChatPay.Apis.Tests.TestSupport;
 
 namespace WeChatPay.Apis.Tests.Favor;
 
@@ -13,28 +13,19 @@ public sealed class FavorPagingTests : IAsyncLifetime
     private const string AppId = FavorSandbox.AppId;
     private const string OpenId = FavorSandbox.OpenId;
 
-    private readonly WeChatPaySandbox _sandbox = new();
-    private readonly List<string> _sent = new();
-    private SandboxServer _server = null!;
-    private WeChatPayClient _client = null!;
+    private readonly RequestRecorder _wire = new();
+    private FavorSandbox _s = null!;
     private IFavorApi _api = null!;
     private string _mchid = null!;
 
     public async Task InitializeAsync()
     {
-        _server = await SandboxServer.StartAsync(_sandbox);
-        var merchant = _sandbox.CreateMerchant();
-        _mchid = merchant.MerchantId;
-        _client = new WeChatPayClient(_sandbox.CreateClientOptions(merchant, _server.BaseAddress), new Recorder(_sent) { InnerHandler = new SocketsHttpHandler() });
-        _api = IFavorApi.Create(_client);
+        _s = await FavorSandbox.StartAsync(_wire);
+        _api = _s.Api;
+        _mchid = _s.MerchantId;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-        await _sandbox.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _s.DisposeAsync();
 
     [Fact]
     public async Task A_users_coupons_are_walked_by_page_index_until_a_short_page()
@@ -42,7 +33,7 @@ public sealed class FavorPagingTests : IAsyncLifetime
         var stockId = await RunningStockAsync();
         var sent = new List<string>();
         for (var i = 0; i < 5; i++)
-            sent.Add((await _api.SendCouponAsync(OpenId, SendRequest(stockId))).Value.CouponId);
+            sent.Add((await _api.SendCouponAsync(OpenId, _s.Send(stockId))).Value.CouponId);
 
         var walked = await _api.ListAllUserCouponsAsync(OpenId, new FavorUserCouponsQuery { Appid = AppId, CreatorMchid = _mchid, Limit = 2 })
             .Select(c => c.CouponId).ToListAsync();
@@ -88,58 +79,10 @@ public sealed class FavorPagingTests : IAsyncLifetime
         Assert.Equal(3, Queries("/items?").Length);
     }
 
-    private async Task<string> RunningStockAsync()
-    {
-        var definition = new CreateFavorStockRequest
-        {
-            StockName = "满100减10",
-            BelongMerchant = _mchid,
-            AvailableBeginTime = FavorSandbox.Now().AddDays(-1),
-            AvailableEndTime = FavorSandbox.Now().AddDays(30),
-            StockUseRule = new FavorStockRule { MaxCoupons = 10, MaxAmount = 10 * 1000, MaxCouponsPerUser = 10, NaturalPersonLimit = false, PreventApiAbuse = false },
-            PatternInfo = new FavorPatternInfo { Description = "全场可用", JumpTarget = FavorJumpTarget.DefaultPage },
-            CouponUseRule = new FavorCouponRule
-            {
-                FixedNormalCoupon = new FavorFixedNormalCoupon { CouponAmount = 1000, TransactionMinimum = 10000 },
-                AvailableMerchants = [_mchid, "1900000109"],
-                AvailableItems = ["ITEM-1", "ITEM-2", "ITEM-3"],
-                TradeType = [FavorTradeType.MicroApp],
-            },
-            NoCash = false,
-            StockType = FavorStockType.Normal,
-            OutRequestNo = FavorSandbox.NewNo("CREATE"),
-        };
-        var stockId = (await _api.CreateStockAsync(definition)).Value.StockId;
-        await _api.StartStockAsync(stockId, new FavorStockCreator { StockCreatorMchid = _mchid });
-        return stockId;
-    }
-
-    private SendFavorCouponRequest SendRequest(string stockId) => new()
-    {
-        StockId = stockId,
-        OutRequestNo = FavorSandbox.NewNo("SEND"),
-        Appid = AppId,
-        StockCreatorMchid = _mchid,
-    };
+    /// <summary>The helper's running stock, with room for every coupon these walks send to one user.</summary>
+    private Task<string> RunningStockAsync() => _s.RunningStockAsync(definition => definition.StockUseRule.MaxCouponsPerUser = 10);
 
     /// <summary>The query strings of the GETs whose target contains <paramref name="pathPart"/>, less a common prefix.</summary>
-    private string[] Queries(string pathPart, string drop = "")
-    {
-        lock (_sent)
-        {
-            return _sent.Where(t => t.StartsWith("GET ", StringComparison.Ordinal) && t.Contains(pathPart, StringComparison.Ordinal))
-                .Select(t => drop.Length == 0 ? t.Split('?')[1] : t.Split('?')[1].Replace(drop, "", StringComparison.Ordinal)).ToArray();
-        }
-    }
-
-    /// <summary>Records each request's method, path and query as sent.</summary>
-    private sealed class Recorder(List<string> sent) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            lock (sent)
-                sent.Add(request.Method.Method + " " + request.RequestUri!.PathAndQuery);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
+    private string[] Queries(string pathPart, string drop = "") =>
+        _wire.Queries(pathPart).Select(q => drop.Length == 0 ? q : q.Replace(drop, "", StringComparison.Ordinal)).ToArray();
 }

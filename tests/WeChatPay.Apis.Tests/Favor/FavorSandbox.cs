@@ -14,19 +14,20 @@ public sealed class FavorSandbox : IAsyncDisposable
 
     private readonly List<WeChatPayClient> _clients = [];
 
-    private FavorSandbox(WeChatPaySandbox sandbox, SandboxServer server)
+    private FavorSandbox(WeChatPaySandbox sandbox, SandboxServer server, HttpMessageHandler? handler)
     {
         Sandbox = sandbox;
         Server = server;
         Merchant = sandbox.CreateMerchant();
-        Client = NewClient(Merchant);
+        Client = NewClient(Merchant, handler);
         Api = IFavorApi.Create(Client);
     }
 
-    public static async Task<FavorSandbox> StartAsync()
+    /// <summary>Starts the sandbox; the first merchant's client sends through <paramref name="handler"/> when given.</summary>
+    public static async Task<FavorSandbox> StartAsync(HttpMessageHandler? handler = null)
     {
         var sandbox = new WeChatPaySandbox();
-        return new FavorSandbox(sandbox, await SandboxServer.StartAsync(sandbox));
+        return new FavorSandbox(sandbox, await SandboxServer.StartAsync(sandbox), handler);
     }
 
     public WeChatPaySandbox Sandbox { get; }
@@ -47,9 +48,10 @@ public sealed class FavorSandbox : IAsyncDisposable
         return (merchant, IFavorApi.Create(NewClient(merchant)));
     }
 
-    private WeChatPayClient NewClient(SandboxMerchant merchant)
+    private WeChatPayClient NewClient(SandboxMerchant merchant, HttpMessageHandler? handler = null)
     {
-        var client = new WeChatPayClient(Sandbox.CreateClientOptions(merchant, Server.BaseAddress));
+        var options = Sandbox.CreateClientOptions(merchant, Server.BaseAddress);
+        var client = handler is null ? new WeChatPayClient(options) : new WeChatPayClient(options, handler);
         _clients.Add(client);
         return client;
     }
